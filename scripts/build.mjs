@@ -1,0 +1,51 @@
+// Builds the extension for Chrome and Firefox into dist/<browser>/, and the command line into dist/cli.js.
+import { build } from 'esbuild';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deriveManifest } from './manifest.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const BROWSERS = /** @type {const} */ (['chrome', 'firefox']);
+const PAGES = ['popup'];
+
+const common = { bundle: true, minify: true, sourcemap: false, target: ['chrome120', 'firefox128'], legalComments: 'none', logLevel: 'warning' };
+
+export async function buildAll() {
+  await rm(dist, { recursive: true, force: true });
+  const staging = join(dist, '.staging');
+  await build({
+    ...common,
+    entryPoints: {
+      content: 'src/content/index.ts',
+      background: 'src/background/index.ts',
+      ...Object.fromEntries(PAGES.map((page) => [page, `src/${page}/${page}.ts`])),
+    },
+    outdir: staging,
+    format: 'iife',
+    absWorkingDir: root,
+  });
+  await build({
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
+    entryPoints: ['src/cli/index.ts'], outfile: join(dist, 'cli.js'), absWorkingDir: root,
+    banner: { js: '#!/usr/bin/env node' }, logLevel: 'warning',
+  });
+  const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
+  for (const browser of BROWSERS) {
+    const out = join(dist, browser);
+    await mkdir(out, { recursive: true });
+    await cp(staging, out, { recursive: true });
+    await cp(join(root, 'icons'), join(out, 'icons'), { recursive: true, filter: (f) => !f.endsWith('.svg') });
+    for (const page of PAGES) {
+      for (const ext of ['html', 'css']) await cp(join(root, 'src', page, `${page}.${ext}`), join(out, `${page}.${ext}`));
+    }
+    await writeFile(join(out, 'manifest.json'), `${JSON.stringify(deriveManifest(source, browser), null, 2)}\n`);
+  }
+  await rm(staging, { recursive: true, force: true });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildAll();
+  console.log('built dist/chrome, dist/firefox and dist/cli.js');
+}

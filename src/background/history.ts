@@ -1,0 +1,82 @@
+/** Queries on the reading history that the report pipeline and the pages need. */
+import type { ArticleRecord, HistoryTx } from '../platform/database.ts';
+import type { ArticleSummary } from '../messages.ts';
+import type { HistoryDB } from '../platform/database.ts';
+
+/** A look-up key held by more articles than this is boilerplate, not evidence of one story. */
+export const MAX_KEY_ARTICLES = 40;
+/** Articles sharing the most keys with a page that are compared with it in full. */
+export const MAX_CANDIDATES = 40;
+/** Recent articles of the page's own site that reveal the site's template text. */
+export const SITE_NEIGHBOURS = 30;
+/** Sightings of one story considered at most. */
+export const MAX_STORY_MEMBERS = 200;
+/** Keys of the page used for look-up (its first ones: copies keep a story's beginning). */
+export const MAX_QUERY_KEYS = 64;
+
+type Tx = HistoryTx<'readwrite'> | HistoryTx<'readonly'>;
+
+/** Stored articles sharing look-up keys with the page, most shared first. */
+export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<ArticleRecord[]> {
+  const index = tx.objectStore('articles').index('keys');
+  const hits = await Promise.all(
+    keys.slice(0, MAX_QUERY_KEYS).map((key) => index.getAllKeys(key, MAX_KEY_ARTICLES + 1)),
+  );
+  const counts = new Map<number, number>();
+  for (const ids of hits) {
+    if (ids.length > MAX_KEY_ARTICLES) continue;
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES);
+  const store = tx.objectStore('articles');
+  const records = await Promise.all(best.map(([id]) => store.get(id)));
+  return records.filter((r): r is ArticleRecord => r !== undefined);
+}
+
+/** The site's most recently recorded articles, newest first. */
+export async function latestOfSite(tx: Tx, site: string, limit = SITE_NEIGHBOURS): Promise<ArticleRecord[]> {
+  const found: ArticleRecord[] = [];
+  let cursor = await tx.objectStore('articles').index('site').openCursor(site, 'prev');
+  while (cursor && found.length < limit) {
+    found.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return found;
+}
+
+export function storyMembers(tx: Tx, story: number): Promise<ArticleRecord[]> {
+  return tx.objectStore('articles').index('story').getAll(story, MAX_STORY_MEMBERS);
+}
+
+/** Moves every article of `from` into story `to`. */
+export async function mergeStory(tx: HistoryTx<'readwrite'>, from: number, to: number): Promise<void> {
+  let cursor = await tx.objectStore('articles').index('story').openCursor(from);
+  while (cursor) {
+    await cursor.update({ ...cursor.value, story: to });
+    cursor = await cursor.continue();
+  }
+}
+
+export function summarise(record: ArticleRecord): ArticleSummary {
+  return {
+    id: record.id ?? 0,
+    url: record.url,
+    host: record.host,
+    title: record.title,
+    firstSeen: record.firstSeen,
+    lastSeen: record.lastSeen,
+    words: record.words,
+    story: record.story,
+  };
+}
+
+/** The most recently read articles, newest first, without reading the rest of the history. */
+export async function recentArticles(db: HistoryDB, limit: number): Promise<ArticleSummary[]> {
+  const found: ArticleSummary[] = [];
+  let cursor = await db.transaction('articles').store.index('lastSeen').openCursor(null, 'prev');
+  while (cursor && found.length < limit) {
+    found.push(summarise(cursor.value));
+    cursor = await cursor.continue();
+  }
+  return found;
+}

@@ -1,0 +1,39 @@
+/**
+ * The background worker (a service worker in Chrome, an event page in Firefox). Listeners are
+ * registered synchronously at the top level so that a message or event that wakes the worker is
+ * delivered; everything that matters is in IndexedDB or storage.session, never only in memory.
+ */
+import { setBadge } from '../platform/badge.ts';
+import { openHistory, type HistoryDB } from '../platform/database.ts';
+import { extensionId, extensionUrl, onRuntimeMessage } from '../platform/runtime.ts';
+import { clearTabState, loadTabState, saveTabState } from '../platform/tab-state.ts';
+import { onTabNavigates, onTabRemoved } from '../platform/tabs.ts';
+import type { Verdict } from '../messages.ts';
+import { createHandlers } from './handlers.ts';
+import { createRouter } from './router.ts';
+
+let history: Promise<HistoryDB> | null = null;
+function db(): Promise<HistoryDB> {
+  history ??= openHistory().catch((error: unknown) => {
+    history = null; // try again on the next message rather than failing forever
+    throw error;
+  });
+  return history;
+}
+
+const handlers = createHandlers({
+  db,
+  now: () => Date.now(),
+  setBadge,
+  saveVerdict: saveTabState<Verdict>,
+  loadVerdict: loadTabState<Verdict>,
+});
+
+onRuntimeMessage(createRouter(handlers, { id: extensionId(), origin: extensionUrl('') }));
+
+onTabNavigates((tabId) => {
+  void Promise.all([clearTabState(tabId), setBadge(tabId, '')]).catch((error: unknown) =>
+    console.error('deja-lu: clearing the tab failed:', error),
+  );
+});
+onTabRemoved((tabId) => void clearTabState(tabId).catch(() => undefined));

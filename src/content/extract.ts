@@ -1,0 +1,109 @@
+/**
+ * Pulls the article out of a document: Mozilla Readability on a clone (parse() mutates the
+ * document it is given), the article's paragraphs as plain text, and the page's metadata.
+ * Works on any DOM implementation (the browser's, linkedom in the command line).
+ */
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { fingerprint, type Fingerprint } from '../core/fingerprint.ts';
+import type { Report } from '../messages.ts';
+import { articleParagraphs } from './paragraphs.ts';
+
+/** Fewer words than this is a brief, a teaser or a listing, not an article to remember. */
+export const MIN_WORDS = 120;
+/** Pages with more elements than this are not parsed (Readability would take seconds). */
+export const MAX_ELEMENTS = 60_000;
+
+export interface Article {
+  article: true;
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  published: string | null;
+  lang: string | null;
+  canonical: string | null;
+  paragraphs: string[];
+  fingerprint: Fingerprint;
+}
+
+export interface NotArticle {
+  article: false;
+  reason: string;
+}
+
+export function extractArticle(doc: Document, url: string, minWords = MIN_WORDS): Article | NotArticle {
+  if (!doc.body) return { article: false, reason: 'no body' };
+  if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) return { article: false, reason: 'page too large' };
+  if (!looksLikeArticle(doc)) return { article: false, reason: 'not readerable' };
+  let parsed: ReturnType<Readability<Element>['parse']>;
+  try {
+    const clone = doc.cloneNode(true) as Document;
+    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, maxElemsToParse: MAX_ELEMENTS }).parse();
+  } catch (error) {
+    return { article: false, reason: `extraction failed: ${String(error)}` };
+  }
+  if (!parsed?.content) return { article: false, reason: 'no article found' };
+  const paragraphs = articleParagraphs(parsed.content);
+  const print = fingerprint(paragraphs);
+  if (print.words < minWords) return { article: false, reason: `too short (${print.words} words)` };
+  return {
+    article: true,
+    title: clean(parsed.title) ?? clean(doc.title) ?? url,
+    siteName: clean(parsed.siteName),
+    byline: clean(parsed.byline),
+    published: clean(parsed.publishedTime),
+    lang: clean(parsed.lang) ?? clean(doc.documentElement?.getAttribute('lang')),
+    canonical: canonicalUrl(doc, url),
+    paragraphs,
+    fingerprint: print,
+  };
+}
+
+/** `link rel=canonical`, else `og:url`, made absolute against the page URL. */
+export function canonicalUrl(doc: Document, url: string): string | null {
+  const candidates = [
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
+  ];
+  for (const href of candidates) {
+    if (!href) continue;
+    try {
+      return new URL(href.trim(), url).href;
+    } catch {
+      // a malformed canonical link is ignored, not fatal
+    }
+  }
+  return null;
+}
+
+function clean(value: string | null | undefined): string | null {
+  const text = value?.replace(/\s+/g, ' ').trim().slice(0, 500);
+  return text ? text : null;
+}
+
+/** The message a page sends: its metadata and fingerprint, never its text. */
+export function toReport(url: string, found: Article | NotArticle): Report {
+  if (!found.article) return { article: false, url, reason: found.reason };
+  const { fingerprint: print } = found;
+  return {
+    article: true, url, canonical: found.canonical, title: found.title, siteName: found.siteName,
+    byline: found.byline, published: found.published, lang: found.lang, words: print.words,
+    hashes: print.hashes, sketch: print.sketch, keys: print.keys, paragraphs: print.paragraphs,
+  };
+}
+
+const ARTICLE_TYPES = /"@type"\s*:\s*\[?\s*"(News|Report|Blog|Scholarly|Tech)?Article|BlogPosting|"@type"\s*:\s*"(Article|NewsArticle)"/;
+
+/**
+ * A cheap test run before Readability, so pages that are not articles (search, mail, apps) cost
+ * almost nothing. Readability's own heuristic misses articles set in <div>s or a bare body, so a
+ * page that declares itself an article, or is a small page of plain prose, is parsed as well.
+ */
+export function looksLikeArticle(doc: Document): boolean {
+  if (isProbablyReaderable(doc)) return true;
+  if (/article/i.test(doc.querySelector('meta[property="og:type" i]')?.getAttribute('content') ?? '')) return true;
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+    if (ARTICLE_TYPES.test(script.textContent ?? '')) return true;
+  }
+  const elements = doc.body?.getElementsByTagName('*').length ?? 0;
+  return elements < 300 && (doc.body?.textContent?.length ?? 0) > 600;
+}

@@ -1,0 +1,44 @@
+/** Elements that start a new paragraph of text (the rest flow inline). */
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE',
+  'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA']);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** The text of an element split into its paragraphs, whitespace collapsed, empty ones dropped. */
+export function articleParagraphs(root: Element): string[] {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const text = current.replace(/\s+/g, ' ').trim();
+    if (text) paragraphs.push(text);
+    current = '';
+  };
+  // Iterative walk: articles nested thousands deep must not overflow the stack.
+  const stack: { node: Node; leaving: boolean }[] = [{ node: root, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      current += node.nodeValue ?? '';
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (SKIP.has(tag)) continue;
+    const block = BLOCK.has(tag);
+    if (leaving) {
+      if (block) flush();
+      continue;
+    }
+    if (block) flush();
+    stack.push({ node, leaving: true });
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leaving: false });
+  }
+  flush();
+  return paragraphs;
+}

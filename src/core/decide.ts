@@ -1,0 +1,33 @@
+import type { Overlap } from './compare.ts';
+
+/**
+ * The decision rule. Syndicated copies are often cut short, so the test is containment of the
+ * shorter text in the longer one, not resemblance; a floor on shared shingles keeps a short text
+ * from matching on a sentence or two. Figures behind the defaults are in README ("How it decides").
+ */
+export interface Thresholds {
+  /** Containment of the shorter text in the longer at or above which two texts are one story. */
+  sameStory: number;
+  /** Fewer estimated shared shingles than this is never the same story (about 30 words). */
+  minShared: number;
+  /** Fewer sampled shingles in common than this is too little evidence for any verdict. */
+  minEvidence: number;
+  /** Partial reuse (shared wire paragraphs): at least this many shared shingles, below sameStory. */
+  partialShared: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  sameStory: 0.5,
+  minShared: 25,
+  minEvidence: 3,
+  partialShared: 60,
+};
+
+export type Relation = 'same-story' | 'partial' | 'different';
+
+export function decide(o: Overlap, t: Thresholds = DEFAULT_THRESHOLDS): Relation {
+  if (o.evidence < t.minEvidence) return 'different';
+  if (o.containment >= t.sameStory && o.shared >= t.minShared) return 'same-story';
+  if (o.shared >= t.partialShared) return 'partial';
+  return 'different';
+}

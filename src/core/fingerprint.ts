@@ -1,0 +1,52 @@
+import { normalise } from './normalise.ts';
+import { countWords, tokenise } from './tokenise.ts';
+import { hashString } from './hash.ts';
+import { shingleHashes, sortedSet } from './shingle.ts';
+import { bottomK, winnow } from './sketch.ts';
+
+/** Beyond this many tokens (about 60 printed pages) the rest of a text is not fingerprinted. */
+export const MAX_TOKENS = 30_000;
+/** Paragraph hashes kept for "what's new"; a longer article keeps its first ones. */
+export const MAX_PARAGRAPHS = 200;
+
+export interface Fingerprint {
+  /** Words, as a reader counts them. */
+  words: number;
+  /** Every distinct shingle hash, sorted: the exact set, used when this text is compared now. */
+  hashes: number[];
+  /** Bottom-k sample of `hashes`: what is stored to compare against later texts. */
+  sketch: number[];
+  /** Winnowed fingerprints in text order: the look-up keys. */
+  keys: number[];
+  /** One hash per non-empty paragraph, in order. */
+  paragraphs: number[];
+}
+
+export function fingerprint(paragraphs: readonly string[]): Fingerprint {
+  const tokens: string[] = [];
+  const paragraphHashes: number[] = [];
+  for (const paragraph of paragraphs) {
+    if (tokens.length >= MAX_TOKENS) break;
+    const words = tokenise(normalise(paragraph));
+    if (words.length === 0) continue;
+    if (paragraphHashes.length < MAX_PARAGRAPHS) paragraphHashes.push(hashString(words.join(' ')));
+    for (const word of words) tokens.push(word);
+  }
+  tokens.length = Math.min(tokens.length, MAX_TOKENS);
+  const inOrder = shingleHashes(tokens);
+  const hashes = sortedSet(inOrder);
+  return {
+    words: countWords(tokens),
+    hashes,
+    sketch: bottomK(hashes),
+    keys: winnow(inOrder),
+    paragraphs: paragraphHashes,
+  };
+}
+
+/** Splits plain text into paragraphs on blank lines (or single newlines when there are none). */
+export function splitParagraphs(text: string): string[] {
+  const byBlank = text.split(/\n\s*\n/);
+  const parts = byBlank.length > 1 ? byBlank : text.split(/\n/);
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}

@@ -1,0 +1,34 @@
+/**
+ * Splits normalised text into tokens: Unicode words (letters, marks and digits, with inner
+ * apostrophes dropped so "don't" and "dont" agree), and single characters for scripts written
+ * without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar), where
+ * character n-grams stand in for word n-grams.
+ */
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED_RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*)/u;
+
+export function tokenise(normalised: string): string[] {
+  const tokens: string[] = [];
+  for (const match of normalised.matchAll(WORD)) {
+    const word = match[0].replace(/['\u2019]/g, '');
+    if (!UNSPACED.test(word)) {
+      tokens.push(word);
+      continue;
+    }
+    // Mixed runs such as "iphone发布" keep the Latin part whole and split the rest per character.
+    for (const part of word.split(UNSPACED_RUN)) if (part) tokens.push(part);
+  }
+  return tokens;
+}
+
+/**
+ * Words as a reader would count them: a character of an unspaced script counts as half a word,
+ * about the ratio of characters to words in Chinese and Japanese prose.
+ */
+export function countWords(tokens: readonly string[]): number {
+  let words = 0;
+  for (const token of tokens) words += token.length === 1 && UNSPACED.test(token) ? 0.5 : 1;
+  return Math.round(words);
+}

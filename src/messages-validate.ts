@@ -1,0 +1,66 @@
+import type { Envelope, MessageType, Request } from './messages.ts';
+
+/** Upper bounds on what a content script may send: far above any real article, far below harm. */
+export const LIMITS = { text: 2_048, url: 4_096, hashes: 40_000, keys: 2_000, paragraphs: 1_000 } as const;
+
+const TYPES: readonly MessageType[] = ['page/report', 'tab/verdict', 'history/recent'];
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.app === 'deja-lu' && TYPES.includes(v.type as MessageType);
+}
+
+/** Checks a request's shape and sizes; throws a specific error naming the first bad field. */
+export function validateRequest<T extends MessageType>(type: T, payload: unknown): Request<T> {
+  const p = record(payload, 'payload');
+  switch (type) {
+    case 'page/report':
+      if (p.article === false) {
+        string(p.url, 'url', LIMITS.url);
+        string(p.reason, 'reason', LIMITS.text);
+      } else {
+        if (p.article !== true) throw new Error('article: expected true or false');
+        string(p.url, 'url', LIMITS.url);
+        for (const f of ['canonical', 'siteName', 'byline', 'published', 'lang'] as const) {
+          if (p[f] !== null) string(p[f], f, f === 'canonical' ? LIMITS.url : LIMITS.text);
+        }
+        string(p.title, 'title', LIMITS.text);
+        count(p.words, 'words');
+        hashes(p.hashes, 'hashes', LIMITS.hashes);
+        hashes(p.sketch, 'sketch', LIMITS.hashes);
+        hashes(p.keys, 'keys', LIMITS.keys);
+        hashes(p.paragraphs, 'paragraphs', LIMITS.paragraphs);
+      }
+      break;
+    case 'tab/verdict':
+      count(p.tabId, 'tabId');
+      break;
+    case 'history/recent':
+      count(p.limit, 'limit');
+      break;
+  }
+  return payload as Request<T>;
+}
+
+function record(value: unknown, name: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${name}: expected an object`);
+  return value as Record<string, unknown>;
+}
+
+function string(value: unknown, name: string, max: number): void {
+  if (typeof value !== 'string') throw new Error(`${name}: expected a string`);
+  if (value.length > max) throw new Error(`${name}: longer than ${max} characters`);
+}
+
+function count(value: unknown, name: string): void {
+  if (!Number.isSafeInteger(value) || (value as number) < 0) throw new Error(`${name}: expected a whole number ≥ 0`);
+}
+
+function hashes(value: unknown, name: string, max: number): void {
+  if (!Array.isArray(value)) throw new Error(`${name}: expected an array`);
+  if (value.length > max) throw new Error(`${name}: more than ${max} entries`);
+  for (const h of value) {
+    if (!Number.isInteger(h) || h < 0 || h > 0xffffffff) throw new Error(`${name}: expected 32-bit unsigned integers`);
+  }
+}
