@@ -44,22 +44,28 @@ export type HistoryDB = IDBPDatabase<HistorySchema>;
 export type HistoryTx<Mode extends IDBTransactionMode> = IDBPTransaction<HistorySchema, StoreNames<HistorySchema>[], Mode>;
 
 export const DB_NAME = 'deja-lu';
-export const DB_VERSION = 2;
+
+type Migration = (db: IDBPDatabase<HistorySchema>, tx: IDBPTransaction<HistorySchema, StoreNames<HistorySchema>[], 'versionchange'>) => void;
+
+/** Step N brings a database from version N - 1 to N. Append only. */
+const MIGRATIONS: Migration[] = [
+  (db) => {
+    const articles = db.createObjectStore('articles', { keyPath: 'id', autoIncrement: true });
+    articles.createIndex('page', 'page');
+    articles.createIndex('story', 'story');
+    articles.createIndex('site', 'site');
+    articles.createIndex('keys', 'keys', { multiEntry: true });
+  },
+  // The history list reads newest first without loading every record.
+  (_db, tx) => tx.objectStore('articles').createIndex('lastSeen', 'lastSeen'),
+];
+
+export const DB_VERSION = MIGRATIONS.length;
 
 export async function openHistory(name = DB_NAME, version = DB_VERSION): Promise<HistoryDB> {
   const db: HistoryDB = await openDB<HistorySchema>(name, version, {
-    upgrade(database, oldVersion, _newVersion, tx) {
-      if (oldVersion < 1) {
-        const articles = database.createObjectStore('articles', { keyPath: 'id', autoIncrement: true });
-        articles.createIndex('page', 'page');
-        articles.createIndex('story', 'story');
-        articles.createIndex('site', 'site');
-        articles.createIndex('keys', 'keys', { multiEntry: true });
-      }
-      if (oldVersion < 2) {
-        // The history list reads newest first without loading every record.
-        tx.objectStore('articles').createIndex('lastSeen', 'lastSeen');
-      }
+    upgrade(database, oldVersion, newVersion, tx) {
+      for (let step = oldVersion + 1; step <= (newVersion ?? version); step++) MIGRATIONS[step - 1]?.(database, tx);
     },
     // A newer version of the extension wants to upgrade: step aside rather than block it.
     blocking: () => db.close(),

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { pageUrl, recordReport } from '../../src/background/record-report.ts';
+import { makeArticle } from '../fixtures/text.ts';
+import { reportFor } from '../fixtures/reports.ts';
+import { freshHistory } from '../fixtures/db.ts';
+
+const story = makeArticle(11, 10);
+const HOUR = 3_600_000;
+
+describe('recordReport', () => {
+  it('records a new story, then reports it on other sites, counting sites', async () => {
+    const db = await freshHistory();
+    const first = await recordReport(db, reportFor('https://one.example/a', story), 1 * HOUR);
+    expect(first.kind).toBe('recorded');
+    expect(first.otherSites).toBe(0);
+
+    const second = await recordReport(db, reportFor('https://two.example/b', story.slice(0, 5), 'Re-headlined'), 2 * HOUR);
+    expect(second.kind).toBe('seen');
+    expect(second.otherSites).toBe(1);
+    expect(second.sightings[0]).toMatchObject({ url: 'https://one.example/a', relation: 'other-site' });
+    expect(second.sightings[0]!.containment).toBeGreaterThan(0.8);
+
+    const third = await recordReport(db, reportFor('https://www.three.example/c', ['Dateline (AP) -', ...story]), 3 * HOUR);
+    expect(third.otherSites).toBe(2);
+    expect(third.sightings.map((s) => s.url)).toEqual(['https://two.example/b', 'https://one.example/a']);
+
+    const stories = new Set((await db.getAll('articles')).map((a) => a.story));
+    expect(stories.size).toBe(1);
+  });
+
+  it('does not report a revisit of the same page, nor later readings as earlier ones', async () => {
+    const db = await freshHistory();
+    await recordReport(db, reportFor('https://one.example/a?utm_source=x', story), HOUR);
+    await recordReport(db, reportFor('https://two.example/b', story), 2 * HOUR);
+    const again = await recordReport(db, reportFor('https://one.example/a#comments', story), 3 * HOUR);
+    expect(again.revisit).toBe(true);
+    expect(again.sightings).toEqual([]);
+    expect(again.otherSites).toBe(0);
+    expect(await db.count('articles')).toBe(2);
+  });
+
+  it('marks a sister site of the same registrable domain as same-site, not counted on the badge', async () => {
+    const db = await freshHistory();
+    await recordReport(db, reportFor('https://news.example.co.uk/a', story), HOUR);
+    const verdict = await recordReport(db, reportFor('https://sport.example.co.uk/b', story), 2 * HOUR);
+    expect(verdict.sightings).toHaveLength(1);
+    expect(verdict.sightings[0]!.relation).toBe('same-site');
+    expect(verdict.otherSites).toBe(0);
+  });
+
+  it('keeps an unrelated article apart', async () => {
+    const db = await freshHistory();
+    await recordReport(db, reportFor('https://one.example/a', story), HOUR);
+    const other = await recordReport(db, reportFor('https://two.example/z', makeArticle(12, 10)), 2 * HOUR);
+    expect(other.kind).toBe('recorded');
+  });
+
+  it('links two stories when a later full copy contains both of their halves', async () => {
+    const db = await freshHistory();
+    await recordReport(db, reportFor('https://one.example/first-half', story.slice(0, 5)), HOUR);
+    await recordReport(db, reportFor('https://two.example/second-half', story.slice(5)), 2 * HOUR);
+    const full = await recordReport(db, reportFor('https://three.example/full', story), 3 * HOUR);
+    expect(full.otherSites).toBe(2);
+    const stories = new Set((await db.getAll('articles')).map((a) => a.story));
+    expect(stories.size).toBe(1);
+  });
+
+  it('ignores shared site furniture once it recurs across stories of the site', async () => {
+    const db = await freshHistory();
+    const footer = makeArticle(500, 3);
+    for (let i = 0; i < 50; i++) {
+      await recordReport(db, reportFor(`https://site.example/${i}`, [...makeArticle(1000 + i, 3), ...footer]), i * HOUR);
+    }
+    const fresh = await recordReport(db, reportFor('https://site.example/new', [...makeArticle(2000, 3), ...footer]), 60 * HOUR);
+    expect(fresh.kind).toBe('recorded');
+    expect(fresh.partial).toEqual([]);
+  });
+});
+
+describe('pageUrl', () => {
+  it('trusts a canonical link on the same site only, and not the home page', () => {
+    expect(pageUrl({ url: 'https://a.example/x?ref=1', canonical: 'https://www.a.example/x' })).toBe('https://www.a.example/x');
+    expect(pageUrl({ url: 'https://copy.example/x', canonical: 'https://original.example/x' })).toBe('https://copy.example/x');
+    expect(pageUrl({ url: 'https://a.example/x', canonical: 'https://a.example/' })).toBe('https://a.example/x');
+    expect(pageUrl({ url: 'https://a.example/x', canonical: 'javascript:alert(1)' })).toBe('https://a.example/x');
+  });
+});

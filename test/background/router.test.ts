@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers } from '../../src/background/router.ts';
+import { reportFor } from '../fixtures/reports.ts';
+import { makeArticle } from '../fixtures/text.ts';
+
+const own = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
+const verdict = { kind: 'recorded' as const, url: '', title: '', sightings: [], partial: [], otherSites: 0, revisit: false };
+
+function setup() {
+  const handlers: Handlers = {
+    'page/report': vi.fn(async () => verdict),
+    'tab/verdict': vi.fn(async () => null),
+    'history/recent': vi.fn(async () => []),
+  };
+  return { handlers, route: createRouter(handlers, own) };
+}
+
+const report = { app: 'deja-lu', type: 'page/report', payload: { article: true, ...reportFor('https://a.example/x', makeArticle(1, 4)) } };
+const fromTab = { id: 'ext-id', url: 'https://a.example/x', tab: { id: 3 } };
+const fromPopup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
+
+describe('router', () => {
+  beforeEach(() => void vi.spyOn(console, 'error').mockImplementation(() => undefined));
+
+  it('passes a valid report from a content script to its handler', async () => {
+    const { handlers, route } = setup();
+    expect(await route(report, fromTab)).toEqual({ ok: true, value: verdict });
+    expect(handlers['page/report']).toHaveBeenCalledOnce();
+  });
+
+  it('ignores messages that are not ours, so other listeners can answer', () => {
+    const { route } = setup();
+    expect(route({ hello: 1 }, fromTab)).toBeUndefined();
+    expect(route('page/report', fromTab)).toBeUndefined();
+  });
+
+  it('refuses other extensions, page reports from extension pages, and history queries from tabs', async () => {
+    const { handlers, route } = setup();
+    expect(await route(report, { ...fromTab, id: 'other' })).toMatchObject({ ok: false, error: expect.stringMatching(/another extension/) });
+    expect(await route(report, fromPopup)).toMatchObject({ ok: false, error: expect.stringMatching(/content script/) });
+    const recent = { app: 'deja-lu', type: 'history/recent', payload: { limit: 5 } };
+    expect(await route(recent, fromTab)).toMatchObject({ ok: false, error: expect.stringMatching(/own pages/) });
+    expect(await route(recent, fromPopup)).toEqual({ ok: true, value: [] });
+    expect(handlers['page/report']).not.toHaveBeenCalled();
+  });
+
+  it('rejects malformed payloads with an error naming the field', async () => {
+    const { handlers, route } = setup();
+    const bad = (payload: object) => route({ ...report, payload: { ...report.payload, ...payload } }, fromTab);
+    expect(await bad({ hashes: [1, -2] })).toMatchObject({ ok: false, error: 'hashes: expected 32-bit unsigned integers' });
+    expect(await bad({ title: 'x'.repeat(5000) })).toMatchObject({ ok: false, error: expect.stringMatching(/^title: longer than/) });
+    expect(await bad({ keys: 'nope' })).toMatchObject({ ok: false, error: 'keys: expected an array' });
+    expect(await bad({ article: 'yes' })).toMatchObject({ ok: false, error: expect.stringMatching(/^article/) });
+    expect(handlers['page/report']).not.toHaveBeenCalled();
+  });
+
+  it('returns a handler failure as data', async () => {
+    const { handlers, route } = setup();
+    vi.mocked(handlers['page/report']).mockRejectedValueOnce(new Error('disk full'));
+    expect(await route(report, fromTab)).toEqual({ ok: false, error: 'disk full' });
+  });
+});
