@@ -4,7 +4,7 @@
  * transaction, so concurrent reports are serialised and a killed worker leaves nothing half-done.
  */
 import {
-  DEFAULT_THRESHOLDS, decide, exactSample, hostOf, overlap, pageKey, siteOf, sketchSample,
+  DEFAULT_THRESHOLDS, commonParagraphs, decide, exactSample, hostOf, overlap, pageKey, siteOf, sketchSample,
   type Overlap, type Thresholds,
 } from '../core/index.ts';
 import type { ArticleRecord, HistoryDB } from '../platform/database.ts';
@@ -30,7 +30,11 @@ export async function recordReport(
   const compare = (other: ArticleRecord): Overlap =>
     overlap(mine, sketchSample(other.sketch, other.size), boilerplate.ignoring(other.story, existing?.story ?? -1));
 
-  const judged = candidates.map((c) => ({ article: c, relation: decide(compare(c), thresholds) }));
+  const judged = candidates.map((c) => {
+    // Within one site, shared paragraphs are mostly the site's own furniture, never "reuse".
+    const paragraphs = c.site === site ? 0 : commonParagraphs(report.paragraphs, c.paragraphs);
+    return { article: c, relation: decide(compare(c), paragraphs, thresholds) };
+  });
   const matchedStories = new Set(judged.filter((j) => j.relation === 'same-story').map((j) => j.article.story));
 
   const fields = {

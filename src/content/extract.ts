@@ -6,12 +6,15 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { fingerprint, type Fingerprint } from '../core/fingerprint.ts';
 import type { Report } from '../messages.ts';
+import { bodyParagraphs, jsonLdArticleBody } from './json-ld.ts';
 import { articleParagraphs } from './paragraphs.ts';
 
 /** Fewer words than this is a brief, a teaser or a listing, not an article to remember. */
 export const MIN_WORDS = 120;
 /** Pages with more elements than this are not parsed (Readability would take seconds). */
 export const MAX_ELEMENTS = 60_000;
+/** Below this multiple of the minimum length, the page's declared JSON-LD body is looked at too. */
+export const TEASER_FACTOR = 3;
 
 export interface Article {
   article: true;
@@ -41,17 +44,26 @@ export function extractArticle(doc: Document, url: string, minWords = MIN_WORDS)
   } catch (error) {
     return { article: false, reason: `extraction failed: ${String(error)}` };
   }
-  if (!parsed?.content) return { article: false, reason: 'no article found' };
-  const paragraphs = articleParagraphs(parsed.content);
-  const print = fingerprint(paragraphs);
+  let paragraphs = parsed?.content ? articleParagraphs(parsed.content) : [];
+  let print = fingerprint(paragraphs);
+  // Readability sometimes keeps only a teaser (or nothing) of a page that declares its full body.
+  if (print.words < minWords * TEASER_FACTOR) {
+    const declared = jsonLdArticleBody(doc);
+    if (declared) {
+      const declaredParagraphs = bodyParagraphs(declared);
+      const declaredPrint = fingerprint(declaredParagraphs);
+      if (declaredPrint.words > print.words) [paragraphs, print] = [declaredParagraphs, declaredPrint];
+    }
+  }
+  if (print.words === 0) return { article: false, reason: 'no article found' };
   if (print.words < minWords) return { article: false, reason: `too short (${print.words} words)` };
   return {
     article: true,
-    title: clean(parsed.title) ?? clean(doc.title) ?? url,
-    siteName: clean(parsed.siteName),
-    byline: clean(parsed.byline),
-    published: clean(parsed.publishedTime),
-    lang: clean(parsed.lang) ?? clean(doc.documentElement?.getAttribute('lang')),
+    title: clean(parsed?.title) ?? clean(doc.title) ?? url,
+    siteName: clean(parsed?.siteName),
+    byline: clean(parsed?.byline),
+    published: clean(parsed?.publishedTime),
+    lang: clean(parsed?.lang) ?? clean(doc.documentElement?.getAttribute('lang')),
     canonical: canonicalUrl(doc, url),
     paragraphs,
     fingerprint: print,

@@ -14,6 +14,8 @@ export interface Thresholds {
   minEvidence: number;
   /** Partial reuse (shared wire paragraphs): at least this many shared shingles, below sameStory. */
   partialShared: number;
+  /** ...and at least this many paragraphs found verbatim in both: a quote inside a paragraph is not reuse. */
+  partialParagraphs: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -21,13 +23,21 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minShared: 25,
   minEvidence: 3,
   partialShared: 60,
+  partialParagraphs: 1,
 };
 
 export type Relation = 'same-story' | 'partial' | 'different';
 
-export function decide(o: Overlap, t: Thresholds = DEFAULT_THRESHOLDS): Relation {
+/** `sharedParagraphs`: paragraphs of one text found verbatim in the other (Infinity if unknown). */
+export function decide(o: Overlap, sharedParagraphs = Infinity, t: Thresholds = DEFAULT_THRESHOLDS): Relation {
   if (o.evidence < t.minEvidence) return 'different';
   if (o.containment >= t.sameStory && o.shared >= t.minShared) return 'same-story';
-  if (o.shared >= t.partialShared) return 'partial';
+  if (o.shared >= t.partialShared && sharedParagraphs >= t.partialParagraphs) return 'partial';
   return 'different';
+}
+
+/** How many of `a`'s paragraph hashes occur in `b`. */
+export function commonParagraphs(a: readonly number[], b: readonly number[]): number {
+  const inB = new Set(b);
+  return a.reduce((n, hash) => n + (inB.has(hash) ? 1 : 0), 0);
 }

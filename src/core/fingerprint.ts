@@ -8,6 +8,8 @@ import { bottomK, winnow } from './sketch.ts';
 export const MAX_TOKENS = 30_000;
 /** Paragraph hashes kept for "what's new"; a longer article keeps its first ones. */
 export const MAX_PARAGRAPHS = 200;
+/** Shorter paragraphs ("ADVERTISEMENT", a photo credit) are not hashed: they recur everywhere. */
+export const MIN_PARAGRAPH_TOKENS = 8;
 
 export interface Fingerprint {
   /** Words, as a reader counts them. */
@@ -18,7 +20,7 @@ export interface Fingerprint {
   sketch: number[];
   /** Winnowed fingerprints in text order: the look-up keys. */
   keys: number[];
-  /** One hash per non-empty paragraph, in order. */
+  /** One hash per paragraph of at least MIN_PARAGRAPH_TOKENS tokens, in order. */
   paragraphs: number[];
 }
 
@@ -29,7 +31,9 @@ export function fingerprint(paragraphs: readonly string[]): Fingerprint {
     if (tokens.length >= MAX_TOKENS) break;
     const words = tokenise(normalise(paragraph));
     if (words.length === 0) continue;
-    if (paragraphHashes.length < MAX_PARAGRAPHS) paragraphHashes.push(hashString(words.join(' ')));
+    if (words.length >= MIN_PARAGRAPH_TOKENS && paragraphHashes.length < MAX_PARAGRAPHS) {
+      paragraphHashes.push(hashString(words.join(' ')));
+    }
     for (const word of words) tokens.push(word);
   }
   tokens.length = Math.min(tokens.length, MAX_TOKENS);

@@ -65,6 +65,16 @@ describe('recordReport', () => {
     expect(stories.size).toBe(1);
   });
 
+  it('reports shared wire paragraphs as partial reuse, apart from the sightings', async () => {
+    const db = await freshHistory();
+    await recordReport(db, reportFor('https://wire.example/a', story), HOUR);
+    const own = makeArticle(13, 8);
+    const verdict = await recordReport(db, reportFor('https://local.example/b', [...own.slice(0, 4), ...story.slice(2, 5), ...own.slice(4)]), 2 * HOUR);
+    expect(verdict.kind).toBe('recorded');
+    expect(verdict.otherSites).toBe(0);
+    expect(verdict.partial).toEqual([expect.objectContaining({ url: 'https://wire.example/a', relation: 'other-site' })]);
+  });
+
   it('ignores shared site furniture once it recurs across stories of the site', async () => {
     const db = await freshHistory();
     const footer = makeArticle(500, 3);
