@@ -8,7 +8,7 @@ import { deriveManifest } from './manifest.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const BROWSERS = /** @type {const} */ (['chrome', 'firefox']);
-const PAGES = ['popup'];
+const PAGES = ['popup', 'options'];
 
 const common = { bundle: true, minify: true, sourcemap: false, target: ['chrome120', 'firefox128'], legalComments: 'none', logLevel: 'warning' };
 
@@ -37,6 +37,7 @@ export async function buildAll() {
     await mkdir(out, { recursive: true });
     await cp(staging, out, { recursive: true });
     await cp(join(root, 'icons'), join(out, 'icons'), { recursive: true, filter: (f) => !f.endsWith('.svg') });
+    await cp(join(root, '_locales'), join(out, '_locales'), { recursive: true });
     for (const page of PAGES) {
       for (const ext of ['html', 'css']) await cp(join(root, 'src', page, `${page}.${ext}`), join(out, `${page}.${ext}`));
     }

@@ -3,7 +3,10 @@ import type { Envelope, MessageType, Request } from './messages.ts';
 /** Upper bounds on what a content script may send: far above any real article, far below harm. */
 export const LIMITS = { text: 2_048, url: 4_096, hashes: 40_000, keys: 2_000, paragraphs: 1_000 } as const;
 
-const TYPES: readonly MessageType[] = ['page/report', 'tab/verdict', 'history/recent'];
+const TYPES: readonly MessageType[] = [
+  'page/check', 'page/record', 'tab/verdict', 'history/stories', 'article/forget', 'article/unlink',
+  'story/delete', 'history/export', 'history/import', 'history/clear',
+];
 
 export function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null) return false;
@@ -15,7 +18,8 @@ export function isEnvelope(value: unknown): value is Envelope {
 export function validateRequest<T extends MessageType>(type: T, payload: unknown): Request<T> {
   const p = record(payload, 'payload');
   switch (type) {
-    case 'page/report':
+    case 'page/check':
+    case 'page/record':
       if (p.article === false) {
         string(p.url, 'url', LIMITS.url);
         string(p.reason, 'reason', LIMITS.text);
@@ -36,8 +40,24 @@ export function validateRequest<T extends MessageType>(type: T, payload: unknown
     case 'tab/verdict':
       count(p.tabId, 'tabId');
       break;
-    case 'history/recent':
+    case 'history/stories':
+      string(p.query, 'query', LIMITS.text);
+      if (typeof p.multiSite !== 'boolean') throw new Error('multiSite: expected true or false');
+      if (p.before !== null) count(p.before, 'before');
       count(p.limit, 'limit');
+      break;
+    case 'article/forget':
+    case 'article/unlink':
+      count(p.id, 'id');
+      break;
+    case 'story/delete':
+      count(p.story, 'story');
+      break;
+    case 'history/export':
+    case 'history/clear':
+      break;
+    case 'history/import':
+      if (!('file' in p)) throw new Error('file: missing');
       break;
   }
   return payload as Request<T>;

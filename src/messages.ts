@@ -4,6 +4,7 @@
  * Errors cross the boundary as data and are rethrown on the sending side.
  */
 import { sendRuntimeMessage } from './platform/runtime.ts';
+import type { HistoryFile } from './history-file.ts';
 
 export interface PageReport {
   url: string;
@@ -50,6 +51,10 @@ export interface Verdict {
   otherSites: number;
   /** This page itself had been recorded before (a reload or another link to it). */
   revisit: boolean;
+  /** This page's record, once it has one. */
+  articleId: number | null;
+  /** Paragraph hashes of the earlier sightings: what the reader has read of this story. */
+  readParagraphs: number[];
   reason?: string;
 }
 
@@ -64,10 +69,49 @@ export interface ArticleSummary {
   story: number;
 }
 
+export interface StorySummary {
+  story: number;
+  title: string;
+  firstSeen: number;
+  lastSeen: number;
+  sites: string[];
+  /** Its sightings, most recently read first. */
+  articles: ArticleSummary[];
+}
+
+export interface StoriesQuery {
+  /** Matches titles and sites; empty for all. */
+  query: string;
+  /** Only stories read on more than one site. */
+  multiSite: boolean;
+  /** Continue below this last-read time (the previous page's `next`); null for the first page. */
+  before: number | null;
+  limit: number;
+}
+
+export interface StoriesPage {
+  stories: StorySummary[];
+  next: number | null;
+}
+
+export interface ImportResult {
+  added: number;
+  merged: number;
+}
+
 export interface Protocol {
-  'page/report': { request: Report; response: Verdict };
+  /** The immediate "already read?" check: nothing is written. */
+  'page/check': { request: Report; response: Verdict };
+  /** The page has been read (visible for a while, or scrolled): record it. */
+  'page/record': { request: Report; response: Verdict };
   'tab/verdict': { request: { tabId: number }; response: Verdict | null };
-  'history/recent': { request: { limit: number }; response: ArticleSummary[] };
+  'history/stories': { request: StoriesQuery; response: StoriesPage };
+  'article/forget': { request: { id: number }; response: boolean };
+  'article/unlink': { request: { id: number }; response: boolean };
+  'story/delete': { request: { story: number }; response: number };
+  'history/export': { request: Record<string, never>; response: HistoryFile };
+  'history/import': { request: { file: unknown }; response: ImportResult };
+  'history/clear': { request: Record<string, never>; response: number };
 }
 
 export type MessageType = keyof Protocol;

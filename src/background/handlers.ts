@@ -1,46 +1,73 @@
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/index.ts';
-import type { Verdict } from '../messages.ts';
+import type { Report, Verdict } from '../messages.ts';
 import type { HistoryDB } from '../platform/database.ts';
-import { recentArticles } from './history.ts';
-import { recordReport } from './record-report.ts';
-import type { Handlers } from './router.ts';
+import { siteOf } from '../core/url.ts';
+import { thresholdsFor, type Settings } from '../settings.ts';
+import { clearHistory, deleteStory, exportHistory, forgetArticle, importHistory, pruneHistory, unlinkArticle } from './history-admin.ts';
+import { checkReport, recordReport } from './record-report.ts';
+import type { Handlers, Sender } from './router.ts';
+import { storiesPage } from './stories.ts';
 
 /** What the handlers need from the browser, passed in so tests can give fakes. */
 export interface Deps {
   db: () => Promise<HistoryDB>;
   now: () => number;
+  settings: () => Promise<Settings>;
   setBadge: (tabId: number, text: string) => Promise<void>;
   saveVerdict: (tabId: number, verdict: Verdict) => Promise<void>;
   loadVerdict: (tabId: number) => Promise<Verdict | null>;
-  thresholds?: () => Promise<Thresholds>;
+  /** When the history was last pruned, persisted so a restarted worker does not prune again. */
+  lastPrune: { get: () => Promise<number>; set: (time: number) => Promise<void> };
 }
 
-export const MAX_RECENT = 500;
+export const MAX_PAGE = 200;
+const DAY = 86_400_000;
 
 export function createHandlers(deps: Deps): Handlers {
+  /** Runs a check or a record, unless settings say this page is not to be looked at. */
+  async function handle(report: Report, sender: Sender, write: boolean): Promise<Verdict> {
+    const settings = await deps.settings();
+    const refusal = refuse(report, sender, settings);
+    const verdict = refusal !== null
+      ? notArticle(report.url, refusal)
+      : await (write ? recordReport : checkReport)(await deps.db(), report as Extract<Report, { article: true }>, deps.now(), thresholdsFor(settings));
+    const tabId = sender.tab?.id ?? -1;
+    await deps.saveVerdict(tabId, verdict);
+    await deps.setBadge(tabId, verdict.otherSites > 0 ? String(verdict.otherSites) : '');
+    if (write && refusal === null) await prune(settings);
+    return verdict;
+  }
+
+  async function prune(settings: Settings): Promise<void> {
+    const now = deps.now();
+    if (now - (await deps.lastPrune.get()) < DAY) return;
+    await deps.lastPrune.set(now);
+    await pruneHistory(await deps.db(), now - settings.retentionDays * DAY);
+  }
+
   return {
-    async 'page/report'(report, sender) {
-      const tabId = sender.tab?.id ?? -1;
-      let verdict: Verdict;
-      if (sender.tab?.incognito) {
-        verdict = notArticle(report.url, 'private window: not recorded');
-      } else if (!report.article) {
-        verdict = notArticle(report.url, report.reason);
-      } else {
-        const thresholds = (await deps.thresholds?.()) ?? DEFAULT_THRESHOLDS;
-        verdict = await recordReport(await deps.db(), report, deps.now(), thresholds);
-      }
-      await deps.saveVerdict(tabId, verdict);
-      await deps.setBadge(tabId, verdict.otherSites > 0 ? String(verdict.otherSites) : '');
-      return verdict;
-    },
+    'page/check': (report, sender) => handle(report, sender, false),
+    'page/record': (report, sender) => handle(report, sender, true),
     'tab/verdict': ({ tabId }) => deps.loadVerdict(tabId),
-    async 'history/recent'({ limit }) {
-      return recentArticles(await deps.db(), Math.min(limit, MAX_RECENT));
-    },
+    'history/stories': async (query) => storiesPage(await deps.db(), { ...query, limit: Math.min(query.limit, MAX_PAGE) }),
+    'article/forget': async ({ id }) => forgetArticle(await deps.db(), id),
+    'article/unlink': async ({ id }) => unlinkArticle(await deps.db(), id),
+    'story/delete': async ({ story }) => deleteStory(await deps.db(), story),
+    'history/export': async () => exportHistory(await deps.db(), deps.now()),
+    'history/import': async ({ file }) => importHistory(await deps.db(), file),
+    'history/clear': async () => clearHistory(await deps.db()),
   };
 }
 
+/** Why a page is not looked at, or null when it is. */
+function refuse(report: Report, sender: Sender, settings: Settings): string | null {
+  if (!report.article) return report.reason;
+  if (settings.paused) return 'paused';
+  if (sender.tab?.incognito && !settings.recordPrivate) return 'private window: not recorded';
+  if (settings.excludedSites.includes(siteOf(report.url))) return 'site excluded';
+  if (report.words < settings.minWords) return `too short (${report.words} words)`;
+  return null;
+}
+
 function notArticle(url: string, reason: string): Verdict {
-  return { kind: 'not-article', url, title: '', sightings: [], partial: [], otherSites: 0, revisit: false, reason };
+  return { kind: 'not-article', url, title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, readParagraphs: [], reason };
 }

@@ -8,6 +8,8 @@ import { openHistory, type HistoryDB } from '../platform/database.ts';
 import { extensionId, extensionUrl, onRuntimeMessage } from '../platform/runtime.ts';
 import { clearTabState, loadTabState, saveTabState } from '../platform/tab-state.ts';
 import { onTabNavigates, onTabRemoved } from '../platform/tabs.ts';
+import { loadSettings } from '../platform/settings-store.ts';
+import { loadValue, saveValue } from '../platform/local-values.ts';
 import type { Verdict } from '../messages.ts';
 import { createHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
@@ -24,6 +26,8 @@ function db(): Promise<HistoryDB> {
 const handlers = createHandlers({
   db,
   now: () => Date.now(),
+  settings: loadSettings,
+  lastPrune: { get: () => loadValue('lastPrune', 0), set: (time) => saveValue('lastPrune', time) },
   setBadge,
   saveVerdict: saveTabState<Verdict>,
   loadVerdict: loadTabState<Verdict>,

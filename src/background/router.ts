@@ -16,7 +16,7 @@ export type Handlers = {
 };
 
 /** Messages that content scripts send; every other message comes from an extension page. */
-const FROM_CONTENT: ReadonlySet<MessageType> = new Set(['page/report']);
+const FROM_CONTENT: ReadonlySet<MessageType> = new Set(['page/check', 'page/record']);
 
 export function createRouter(handlers: Handlers, own: { id: string; origin: string }) {
   return (message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined => {

@@ -1,15 +1,74 @@
 /**
- * Content script, run at document idle on http(s) pages: extract the article, fingerprint it and
- * report it to the background. It never throws into the page: every failure is caught and logged.
+ * Content script, run at document idle on http(s) pages: extract the article and fingerprint it,
+ * ask the background at once whether it is a story already read (badge and notice), and record
+ * it once it has really been read. Never throws into the page: failures are caught and logged.
  */
-import { send } from '../messages.ts';
+import { send, type Report } from '../messages.ts';
+import { t, uiLanguage } from '../platform/i18n.ts';
+import { loadSettings, saveSettings } from '../platform/settings-store.ts';
+import type { Settings } from '../settings.ts';
 import { extractArticle, toReport } from './extract.ts';
+import { onAddressChange } from './navigation.ts';
+import { showNotice, type Notice } from './notice.ts';
+import { whenRead } from './read-detector.ts';
+import { highlightNew, type WhatsNew } from './whats-new.ts';
 
-async function run(): Promise<void> {
-  // Only the top document: frames are ads, embeds and widgets, never the article being read.
-  if (window.top !== window) return;
-  if (!/html/i.test(document.contentType)) return;
-  await send('page/report', toReport(location.href, extractArticle(document, location.href)));
+/** A single-page site rewrites its content after changing the address: give it time to settle. */
+const SETTLE_MS = 1_200;
+
+let current: AbortController | null = null;
+let notice: Notice | null = null;
+let whatsNew: WhatsNew | null = null;
+
+function onSite(sites: readonly string[]): boolean {
+  const host = location.hostname.toLowerCase();
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
-run().catch((error: unknown) => console.debug('deja-lu: page not checked:', error));
+async function check(): Promise<void> {
+  current?.abort();
+  const run = (current = new AbortController());
+  clearPage();
+  const settings = await loadSettings();
+  if (settings.paused || onSite(settings.excludedSites)) return;
+  const url = location.href;
+  const report = toReport(url, extractArticle(document, url, settings.minWords));
+  const verdict = await send('page/check', report);
+  if (run.signal.aborted || !report.article) return;
+  if (verdict.otherSites > 0 && settings.notice && !onSite(settings.noticeOffSites)) {
+    notice = showNotice(verdict, noticeActions(report, verdict.readParagraphs, settings), uiLanguage());
+  }
+  await whenRead(settings.readDelaySeconds, run.signal);
+  if (!run.signal.aborted) await send('page/record', report);
+}
+
+function noticeActions(report: Extract<Report, { article: true }>, read: number[], settings: Settings) {
+  const siteOfPage = location.hostname.toLowerCase().replace(/^www\./, '');
+  return {
+    toggleWhatsNew() {
+      if (whatsNew) {
+        whatsNew.undo();
+        whatsNew = null;
+        return '';
+      }
+      whatsNew = highlightNew(document, report.paragraphs, read);
+      return whatsNew.fresh === 0 ? t('nothingNew') : t('whatsNewCount', whatsNew.fresh, whatsNew.total);
+    },
+    offForSite: async () => void (await saveSettings({ noticeOffSites: [...settings.noticeOffSites, siteOfPage] })),
+    offEverywhere: async () => void (await saveSettings({ notice: false })),
+  };
+}
+
+function clearPage(): void {
+  whatsNew?.undo();
+  whatsNew = null;
+  notice?.remove();
+  notice = null;
+}
+
+const report = (error: unknown) => console.debug('deja-lu: page not checked:', error);
+
+if (window.top === window && /html/i.test(document.contentType)) {
+  check().catch(report);
+  onAddressChange(() => setTimeout(() => check().catch(report), SETTLE_MS));
+}

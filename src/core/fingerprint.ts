@@ -32,7 +32,7 @@ export function fingerprint(paragraphs: readonly string[]): Fingerprint {
     const words = tokenise(normalise(paragraph));
     if (words.length === 0) continue;
     if (words.length >= MIN_PARAGRAPH_TOKENS && paragraphHashes.length < MAX_PARAGRAPHS) {
-      paragraphHashes.push(hashString(words.join(' ')));
+      paragraphHashes.push(hashTokens(words));
     }
     for (const word of words) tokens.push(word);
   }
@@ -46,6 +46,14 @@ export function fingerprint(paragraphs: readonly string[]): Fingerprint {
     keys: winnow(inOrder),
     paragraphs: paragraphHashes,
   };
+}
+
+const hashTokens = (tokens: readonly string[]) => hashString(tokens.join(' '));
+
+/** The hash a paragraph is stored under, or null for one too short to be hashed. */
+export function paragraphHash(text: string): number | null {
+  const tokens = tokenise(normalise(text));
+  return tokens.length >= MIN_PARAGRAPH_TOKENS ? hashTokens(tokens) : null;
 }
 
 /** Splits plain text into paragraphs on blank lines (or single newlines when there are none). */

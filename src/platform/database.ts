@@ -30,6 +30,8 @@ export interface ArticleRecord {
   paragraphs: number[];
   /** Id of the story's first article: sightings of one story share it. */
   story: number;
+  /** Articles the reader said are not the same story as this one. */
+  apart?: number[];
 }
 
 export interface HistorySchema extends DBSchema {

@@ -17,3 +17,5 @@ export function onRuntimeMessage(listener: (message: unknown, sender: MessageSen
 
 export const extensionId = (): string => browser.runtime.id;
 export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
+
+export const openOptions = (): Promise<void> => browser.runtime.openOptionsPage();

@@ -1,79 +1,126 @@
-/** The toolbar popup: this page's verdict, then the latest recorded articles. Page data is text only. */
-import { send, type ArticleSummary, type Sighting, type Verdict } from '../messages.ts';
+/** The toolbar popup: this page's verdict and actions, then the history grouped by story. Page data is text only. */
+import { send, type Sighting, type StorySummary, type Verdict } from '../messages.ts';
+import { t, localisePage, uiLanguage } from '../platform/i18n.ts';
+import { openOptions } from '../platform/runtime.ts';
+import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import { activeTabId } from '../platform/tabs.ts';
-import { timeAgo } from './time-ago.ts';
+import { timeAgo } from '../time-ago.ts';
+import { element, link } from './dom.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const PAGE_SIZE = 30;
+const when = (time: number) => timeAgo(time, Date.now(), uiLanguage());
+
+let next: number | null = null;
 
 async function main(): Promise<void> {
+  localisePage();
+  $('open-options').addEventListener('click', () => void openOptions());
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
   const tabId = Number.isInteger(fromQuery) ? fromQuery : await activeTabId();
-  const [verdict, recent] = await Promise.all([
-    tabId === null ? Promise.resolve(null) : send('tab/verdict', { tabId }),
-    send('history/recent', { limit: 50 }),
-  ]);
+  const verdict = tabId === null ? null : await send('tab/verdict', { tabId });
   showVerdict(verdict);
-  showRecent(recent);
+  await loadStories(true);
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  $('search').addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => void loadStories(true), 150);
+  });
+  $('multi-site').addEventListener('change', () => void loadStories(true));
+  $('more').addEventListener('click', () => void loadStories(false));
   document.body.dataset.ready = 'true';
 }
 
 function showVerdict(verdict: Verdict | null): void {
   const summary = $('verdict-summary');
-  if (!verdict) {
-    summary.textContent = 'This page was not checked.';
-    return;
-  }
+  summary.classList.toggle('seen', verdict?.kind === 'seen');
+  if (!verdict) return void (summary.textContent = t('popupNotChecked'));
   if (verdict.kind === 'not-article') {
-    summary.textContent = 'Not an article';
+    summary.textContent = t('popupNotArticle');
     summary.title = verdict.reason ?? '';
   } else if (verdict.kind === 'recorded') {
-    summary.textContent = verdict.revisit ? 'Already recorded — not read elsewhere' : 'New story — recorded';
+    summary.textContent = verdict.revisit ? t('popupRevisit') : t('popupNewStory');
   } else {
-    const sites = verdict.otherSites;
-    summary.textContent = sites > 0
-      ? `You read this story on ${sites} other ${sites === 1 ? 'site' : 'sites'}`
-      : 'You read this story on this site before';
-    summary.classList.add('seen');
+    const n = verdict.otherSites;
+    summary.textContent = n === 0 ? t('popupSeenSameSite') : n === 1 ? t('popupSeenOnOne') : t('popupSeenOn', n);
   }
   $('sightings').replaceChildren(...verdict.sightings.map(sightingItem));
   $('partial-title').hidden = verdict.partial.length === 0;
   $('partial').replaceChildren(...verdict.partial.map(sightingItem));
+  pageActions(verdict);
+}
+
+function pageActions(verdict: Verdict): void {
+  const id = verdict.articleId;
+  const done = (button: HTMLElement) => {
+    button.textContent = t('popupDone');
+    button.setAttribute('disabled', '');
+  };
+  const show = (buttonId: string, visible: boolean, action: () => Promise<unknown>) => {
+    const button = $(buttonId);
+    button.hidden = !visible;
+    button.onclick = () => void action().then(() => done(button), (error: unknown) => fail(error));
+  };
+  show('not-same', id !== null && verdict.sightings.length > 0, async () => {
+    await send('article/unlink', { id: id! });
+    $('sightings').replaceChildren();
+  });
+  show('forget', id !== null, () => send('article/forget', { id: id! }));
+  show('dont-track', /^https?:/i.test(verdict.url), async () => {
+    const host = new URL(verdict.url).hostname.replace(/^www\./, '');
+    const settings = await loadSettings();
+    await saveSettings({ excludedSites: [...settings.excludedSites, host] });
+    if (id !== null) await send('article/forget', { id });
+  });
+  $('page-actions').hidden = false;
 }
 
 function sightingItem(s: Sighting): HTMLLIElement {
-  const shared = `${Math.round(s.containment * 100)}% in common`;
-  const where = s.relation === 'same-site' ? `${s.host} (same site)` : s.host;
-  return item(s.url, s.title, [where, timeAgo(s.firstSeen)], shared);
+  const where = s.relation === 'same-site' ? `${s.host} (${t('popupSameSite')})` : s.host;
+  return element('li', {}, [
+    link(s.url, s.title),
+    element('div', { className: 'meta' }, [
+      element('span', { text: where }), element('span', { text: when(s.firstSeen) }),
+      element('span', { className: 'chip', text: t('popupShared', Math.round(s.containment * 100)) }),
+    ]),
+  ]);
 }
 
-function showRecent(recent: ArticleSummary[]): void {
-  $('recent-empty').hidden = recent.length > 0;
-  $('recent').replaceChildren(...recent.map((a) => item(a.url, a.title, [a.host, timeAgo(a.lastSeen)])));
+async function loadStories(fresh: boolean): Promise<void> {
+  const query = ($('search') as HTMLInputElement).value;
+  const multiSite = ($('multi-site') as HTMLInputElement).checked;
+  const page = await send('history/stories', { query, multiSite, before: fresh ? null : next, limit: PAGE_SIZE });
+  next = page.next;
+  const items = page.stories.map(storyItem);
+  if (fresh) $('recent').replaceChildren(...items);
+  else $('recent').append(...items);
+  const empty = $('recent').childElementCount === 0;
+  $('recent-empty').hidden = !empty;
+  $('recent-empty').textContent = query || multiSite ? t('popupNoMatch') : t('popupEmpty');
+  $('more').hidden = next === null;
 }
 
-function item(url: string, title: string, meta: string[], chip?: string): HTMLLIElement {
-  const li = document.createElement('li');
-  const link = document.createElement('a');
-  link.textContent = title || url;
-  if (/^https?:\/\//i.test(url)) link.href = url;
-  link.target = '_blank';
-  link.rel = 'noopener noreferrer';
-  const details = document.createElement('div');
-  details.className = 'meta';
-  for (const text of meta) details.append(span(text));
-  if (chip) details.append(span(chip, 'chip'));
-  li.append(link, details);
-  return li;
+function storyItem(story: StorySummary): HTMLLIElement {
+  const [latest] = story.articles;
+  const remove = element('button', { className: 'delete quiet', text: '×', label: t('popupDeleteStory') });
+  const item = element('li', {}, [
+    element('div', { className: 'story-head' }, [link(latest?.url ?? '', story.title), remove]),
+    element('div', { className: 'meta' }, [
+      ...story.sites.map((site) => element('span', { className: 'chip', text: site })),
+      element('span', { text: when(story.lastSeen) }),
+    ]),
+  ]);
+  if (story.articles.length > 1) {
+    item.append(element('ul', { className: 'story-articles' }, story.articles.map((a) =>
+      element('li', {}, [link(a.url, a.host), element('span', { className: 'meta', text: ` · ${when(a.firstSeen)}` })]))));
+  }
+  remove.addEventListener('click', () => void send('story/delete', { story: story.story }).then(() => item.remove(), fail));
+  return item;
 }
 
-function span(text: string, className?: string): HTMLSpanElement {
-  const s = document.createElement('span');
-  s.textContent = text;
-  if (className) s.className = className;
-  return s;
-}
-
-main().catch((error: unknown) => {
-  $('verdict-summary').textContent = `Could not load the history: ${error instanceof Error ? error.message : String(error)}`;
+function fail(error: unknown): void {
+  $('verdict-summary').textContent = t('popupError', error instanceof Error ? error.message : String(error));
   document.body.dataset.ready = 'error';
-});
+}
+
+main().catch(fail);

@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.ts';
 import type { Verdict } from '../../src/messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings.ts';
 import { freshHistory } from '../fixtures/db.ts';
 import { reportFor } from '../fixtures/reports.ts';
 import { makeArticle } from '../fixtures/text.ts';
 
-function setup() {
+function setup(change: Partial<Settings> = {}) {
   const badges = new Map<number, string>();
+  let pruned = 0;
   const verdicts = new Map<number, Verdict>();
   let clock = 0;
   const db = freshHistory();
   const handlers = createHandlers({
     db: () => db,
     now: () => (clock += 60_000),
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...change }),
+    lastPrune: { get: async () => pruned, set: async (t) => void (pruned = t) },
     setBadge: async (tab, text) => void badges.set(tab, text),
     saveVerdict: async (tab, v) => void verdicts.set(tab, v),
     loadVerdict: async (tab) => verdicts.get(tab) ?? null,
@@ -26,23 +30,51 @@ const tab = (id: number, incognito = false) => ({ id: 'x', url: 'https://site/',
 describe('handlers', () => {
   it('sets the badge to the number of other sites and keeps the verdict for the popup', async () => {
     const { handlers, badges } = setup();
-    await handlers['page/report']({ article: true, ...reportFor('https://a.example/1', story) }, tab(1));
-    await handlers['page/report']({ article: true, ...reportFor('https://b.example/1', story) }, tab(2));
+    await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story) }, tab(1));
+    await handlers['page/record']({ article: true, ...reportFor('https://b.example/1', story) }, tab(2));
     expect(badges.get(1)).toBe('');
     expect(badges.get(2)).toBe('1');
     const verdict = await handlers['tab/verdict']({ tabId: 2 }, tab(0));
     expect(verdict?.sightings.map((s) => s.host)).toEqual(['a.example']);
-    const recent = await handlers['history/recent']({ limit: 50 }, tab(0));
-    expect(recent.map((r) => r.host)).toEqual(['b.example', 'a.example']);
+    const { stories } = await handlers['history/stories']({ query: '', multiSite: false, before: null, limit: 50 }, tab(0));
+    expect(stories.map((s) => s.articles.map((a) => a.host))).toEqual([['b.example', 'a.example']]);
+  });
+
+  it('checks without recording: only a read page is remembered', async () => {
+    const { handlers, badges } = setup();
+    const checked = await handlers['page/check']({ article: true, ...reportFor('https://a.example/1', story) }, tab(1));
+    expect(checked.kind).toBe('recorded');
+    const again = await handlers['page/check']({ article: true, ...reportFor('https://b.example/1', story) }, tab(2));
+    expect(again.kind).toBe('recorded');
+    expect(badges.get(2)).toBe('');
+    await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story) }, tab(1));
+    const seen = await handlers['page/check']({ article: true, ...reportFor('https://b.example/1', story) }, tab(2));
+    expect(seen).toMatchObject({ kind: 'seen', otherSites: 1 });
+    expect(seen.readParagraphs.length).toBe(8);
+  });
+
+  it('respects pause, excluded sites and the minimum length', async () => {
+    const cases: [Partial<Settings>, string | RegExp][] = [[{ paused: true }, 'paused'], [{ excludedSites: ['a.example'] }, 'site excluded'], [{ minWords: 5000 }, /too short/]];
+    for (const [change, reason] of cases) {
+      const { handlers } = setup(change);
+      const verdict = await handlers['page/record']({ article: true, ...reportFor('https://www.a.example/1', story) }, tab(1));
+      expect(verdict.reason).toMatch(reason);
+      expect((await handlers['history/stories']({ query: '', multiSite: false, before: null, limit: 5 }, tab(0))).stories).toEqual([]);
+    }
+  });
+
+  it('records private windows only when the reader allows it', async () => {
+    const { handlers } = setup({ recordPrivate: true });
+    expect((await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story) }, tab(1, true))).kind).toBe('recorded');
   });
 
   it('records nothing for a non-article or a private window', async () => {
     const { handlers, badges } = setup();
-    const notArticle = await handlers['page/report']({ article: false, url: 'https://a.example/', reason: 'not readerable' }, tab(1));
+    const notArticle = await handlers['page/record']({ article: false, url: 'https://a.example/', reason: 'not readerable' }, tab(1));
     expect(notArticle).toMatchObject({ kind: 'not-article', reason: 'not readerable' });
-    const privately = await handlers['page/report']({ article: true, ...reportFor('https://a.example/1', story) }, tab(2, true));
+    const privately = await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story) }, tab(2, true));
     expect(privately.kind).toBe('not-article');
     expect(badges.get(2)).toBe('');
-    expect(await handlers['history/recent']({ limit: 50 }, tab(0))).toEqual([]);
+    expect((await handlers['history/stories']({ query: '', multiSite: false, before: null, limit: 50 }, tab(0))).stories).toEqual([]);
   });
 });

@@ -4,18 +4,26 @@ import { reportFor } from '../fixtures/reports.ts';
 import { makeArticle } from '../fixtures/text.ts';
 
 const own = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
-const verdict = { kind: 'recorded' as const, url: '', title: '', sightings: [], partial: [], otherSites: 0, revisit: false };
+const verdict = { kind: 'recorded' as const, url: '', title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, readParagraphs: [] };
+const page = { stories: [], next: null };
 
 function setup() {
   const handlers: Handlers = {
-    'page/report': vi.fn(async () => verdict),
+    'page/check': vi.fn(async () => verdict),
+    'page/record': vi.fn(async () => verdict),
     'tab/verdict': vi.fn(async () => null),
-    'history/recent': vi.fn(async () => []),
+    'history/stories': vi.fn(async () => page),
+    'article/forget': vi.fn(async () => true),
+    'article/unlink': vi.fn(async () => true),
+    'story/delete': vi.fn(async () => 1),
+    'history/export': vi.fn(async () => { throw new Error('not in this test'); }),
+    'history/import': vi.fn(async () => ({ added: 0, merged: 0 })),
+    'history/clear': vi.fn(async () => 0),
   };
   return { handlers, route: createRouter(handlers, own) };
 }
 
-const report = { app: 'deja-lu', type: 'page/report', payload: { article: true, ...reportFor('https://a.example/x', makeArticle(1, 4)) } };
+const report = { app: 'deja-lu', type: 'page/record', payload: { article: true, ...reportFor('https://a.example/x', makeArticle(1, 4)) } };
 const fromTab = { id: 'ext-id', url: 'https://a.example/x', tab: { id: 3 } };
 const fromPopup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 
@@ -25,7 +33,7 @@ describe('router', () => {
   it('passes a valid report from a content script to its handler', async () => {
     const { handlers, route } = setup();
     expect(await route(report, fromTab)).toEqual({ ok: true, value: verdict });
-    expect(handlers['page/report']).toHaveBeenCalledOnce();
+    expect(handlers['page/record']).toHaveBeenCalledOnce();
   });
 
   it('ignores messages that are not ours, so other listeners can answer', () => {
@@ -38,10 +46,13 @@ describe('router', () => {
     const { handlers, route } = setup();
     expect(await route(report, { ...fromTab, id: 'other' })).toMatchObject({ ok: false, error: expect.stringMatching(/another extension/) });
     expect(await route(report, fromPopup)).toMatchObject({ ok: false, error: expect.stringMatching(/content script/) });
-    const recent = { app: 'deja-lu', type: 'history/recent', payload: { limit: 5 } };
-    expect(await route(recent, fromTab)).toMatchObject({ ok: false, error: expect.stringMatching(/own pages/) });
-    expect(await route(recent, fromPopup)).toEqual({ ok: true, value: [] });
-    expect(handlers['page/report']).not.toHaveBeenCalled();
+    const stories = { app: 'deja-lu', type: 'history/stories', payload: { query: '', multiSite: false, before: null, limit: 5 } };
+    expect(await route(stories, fromTab)).toMatchObject({ ok: false, error: expect.stringMatching(/own pages/) });
+    expect(await route(stories, fromPopup)).toEqual({ ok: true, value: page });
+    const clear = { app: 'deja-lu', type: 'history/clear', payload: {} };
+    expect(await route(clear, fromTab)).toMatchObject({ ok: false });
+    expect(handlers['history/clear']).not.toHaveBeenCalled();
+    expect(handlers['page/record']).not.toHaveBeenCalled();
   });
 
   it('rejects malformed payloads with an error naming the field', async () => {
@@ -51,12 +62,12 @@ describe('router', () => {
     expect(await bad({ title: 'x'.repeat(5000) })).toMatchObject({ ok: false, error: expect.stringMatching(/^title: longer than/) });
     expect(await bad({ keys: 'nope' })).toMatchObject({ ok: false, error: 'keys: expected an array' });
     expect(await bad({ article: 'yes' })).toMatchObject({ ok: false, error: expect.stringMatching(/^article/) });
-    expect(handlers['page/report']).not.toHaveBeenCalled();
+    expect(handlers['page/record']).not.toHaveBeenCalled();
   });
 
   it('returns a handler failure as data', async () => {
     const { handlers, route } = setup();
-    vi.mocked(handlers['page/report']).mockRejectedValueOnce(new Error('disk full'));
+    vi.mocked(handlers['page/record']).mockRejectedValueOnce(new Error('disk full'));
     expect(await route(report, fromTab)).toEqual({ ok: false, error: 'disk full' });
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * Looks a reported page up in the history and judges every candidate: the part shared by the
+ * immediate check and the later record, run inside the caller's transaction.
+ */
+import {
+  commonParagraphs, decide, exactSample, overlap, pageKey, siteOf, sketchSample,
+  type Overlap, type Relation, type Thresholds,
+} from '../core/index.ts';
+import type { ArticleRecord, HistoryTx } from '../platform/database.ts';
+import type { PageReport, Sighting, Verdict } from '../messages.ts';
+import { Boilerplate } from './boilerplate.ts';
+import { findCandidates, latestOfSite, storyMembers } from './history.ts';
+
+export interface Assessment {
+  page: string;
+  site: string;
+  existing: ArticleRecord | undefined;
+  judged: { article: ArticleRecord; relation: Relation }[];
+  /** Stories this page belongs to: those it matches, and its own if it was recorded before. */
+  stories: number[];
+  compare: (other: ArticleRecord) => Overlap;
+}
+
+type Tx = HistoryTx<'readonly'> | HistoryTx<'readwrite'>;
+
+export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds): Promise<Assessment> {
+  const page = pageKey(pageUrl(report));
+  const site = siteOf(report.url);
+  const existing = await tx.objectStore('articles').index('page').get(page);
+  const apart = new Set(existing?.apart ?? []);
+  const candidates = (await findCandidates(tx, report.keys)).filter(
+    (c) => c.page !== page && !apart.has(c.id ?? -1) && !(existing && c.apart?.includes(existing.id ?? -1)),
+  );
+  const boilerplate = new Boilerplate(await latestOfSite(tx, site));
+  const mine = exactSample(report.hashes);
+  const compare = (other: ArticleRecord): Overlap =>
+    overlap(mine, sketchSample(other.sketch, other.size), boilerplate.ignoring(other.story, existing?.story ?? -1));
+  const judged = candidates.map((c) => {
+    // Within one site, shared paragraphs are mostly the site's own furniture, never "reuse".
+    const paragraphs = c.site === site ? 0 : commonParagraphs(report.paragraphs, c.paragraphs);
+    return { article: c, relation: decide(compare(c), paragraphs, thresholds) };
+  });
+  const matched = judged.filter((j) => j.relation === 'same-story').map((j) => j.article.story);
+  const stories = [...new Set([...(existing ? [existing.story] : []), ...matched])];
+  return { page, site, existing, judged, stories, compare };
+}
+
+/** Paragraph hashes kept for "what's new" at most. */
+const MAX_READ_PARAGRAPHS = 2_000;
+
+/** What the reader is told about a page first read at `firstSeen` that belongs to `stories`. */
+export async function verdictFor(tx: Tx, a: Assessment, report: PageReport, firstSeen: number, ownId?: number): Promise<Verdict> {
+  const earlier = (x: ArticleRecord) => x.firstSeen < firstSeen && x.page !== a.page && x.id !== ownId;
+  const members = (await Promise.all(a.stories.map((s) => storyMembers(tx, s)))).flat().filter(earlier);
+  const sightings = members.map((m) => sighting(m, a.compare(m), a.site));
+  const storySet = new Set(a.stories);
+  const partial = a.judged
+    .filter((j) => j.relation === 'partial' && !storySet.has(j.article.story) && earlier(j.article))
+    .map((j) => sighting(j.article, a.compare(j.article), a.site));
+  const readParagraphs = [...new Set(members.flatMap((m) => m.paragraphs))].slice(0, MAX_READ_PARAGRAPHS);
+  const byNewest = (x: Sighting, y: Sighting) => y.firstSeen - x.firstSeen;
+  return {
+    kind: sightings.length > 0 ? 'seen' : 'recorded',
+    url: report.url,
+    title: report.title,
+    sightings: sightings.sort(byNewest),
+    partial: partial.sort(byNewest),
+    otherSites: new Set(sightings.filter((s) => s.relation === 'other-site').map((s) => s.site)).size,
+    revisit: a.existing !== undefined,
+    articleId: ownId ?? null,
+    readParagraphs,
+  };
+}
+
+/**
+ * The URL that identifies the page. A canonical link is trusted only on the page's own site and
+ * below its home page: syndicated copies often name the original publisher's URL as canonical,
+ * and some sites name their home page.
+ */
+export function pageUrl(report: Pick<PageReport, 'url' | 'canonical'>): string {
+  const { canonical, url } = report;
+  if (!canonical) return url;
+  try {
+    const target = new URL(canonical, url);
+    if (!/^https?:$/.test(target.protocol) || target.pathname.length <= 1) return url;
+    return siteOf(target.href) === siteOf(url) ? target.href : url;
+  } catch {
+    return url;
+  }
+}
+
+function sighting(article: ArticleRecord, o: Overlap, site: string): Sighting {
+  return {
+    id: article.id ?? 0,
+    url: article.url,
+    host: article.host,
+    site: article.site,
+    title: article.title,
+    firstSeen: article.firstSeen,
+    containment: round(o.containment),
+    resemblance: round(o.resemblance),
+    relation: article.site === site ? 'same-site' : 'other-site',
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,107 @@
+/** The reader's control over the history: forget, unlink, delete, export, import, clear, prune. */
+import type { ArticleRecord, HistoryDB } from '../platform/database.ts';
+import { historyFile, parseHistoryFile, type HistoryFile } from '../history-file.ts';
+import type { ImportResult } from '../messages.ts';
+
+export async function forgetArticle(db: HistoryDB, id: number): Promise<boolean> {
+  const tx = db.transaction('articles', 'readwrite');
+  const found = await tx.store.get(id);
+  if (found) await tx.store.delete(id);
+  await tx.done;
+  return found !== undefined;
+}
+
+/** "Not the same story": the article leaves its story, and is kept apart from it from now on. */
+export async function unlinkArticle(db: HistoryDB, id: number): Promise<boolean> {
+  const tx = db.transaction('articles', 'readwrite');
+  const article = await tx.store.get(id);
+  if (!article) return false;
+  const others = (await tx.store.index('story').getAll(article.story)).filter((m) => m.id !== id);
+  const apart = [...new Set([...(article.apart ?? []), ...others.map((m) => m.id ?? 0)])];
+  await tx.store.put({ ...article, story: id, apart });
+  // The story keeps its id unless it was this article's; then the next oldest member lends its own.
+  if (article.story === id && others.length > 0) {
+    const heir = Math.min(...others.map((m) => m.id ?? 0));
+    for (const m of others) await tx.store.put({ ...m, story: heir, apart: [...new Set([...(m.apart ?? []), id])] });
+  } else {
+    for (const m of others) await tx.store.put({ ...m, apart: [...new Set([...(m.apart ?? []), id])] });
+  }
+  await tx.done;
+  return true;
+}
+
+export async function deleteStory(db: HistoryDB, story: number): Promise<number> {
+  const tx = db.transaction('articles', 'readwrite');
+  const ids = await tx.store.index('story').getAllKeys(story);
+  for (const id of ids) await tx.store.delete(id);
+  await tx.done;
+  return ids.length;
+}
+
+export async function exportHistory(db: HistoryDB, now: number): Promise<HistoryFile> {
+  return historyFile(await db.getAll('articles'), now);
+}
+
+/**
+ * Merges an exported history into this one, in one transaction: a page already here keeps its
+ * record (first and last seen widened), stories are re-linked through the pages both know.
+ * A malformed file is rejected before anything is written.
+ */
+export async function importHistory(db: HistoryDB, data: unknown): Promise<ImportResult> {
+  const file = parseHistoryFile(data);
+  const tx = db.transaction('articles', 'readwrite');
+  const storyMap = new Map<number, number>();
+  const pending: ArticleRecord[] = [];
+  let merged = 0;
+  for (const incoming of file.articles) {
+    const existing = await tx.store.index('page').get(incoming.page);
+    if (!existing) {
+      pending.push(incoming);
+      continue;
+    }
+    merged++;
+    storyMap.set(incoming.story, existing.story);
+    await tx.store.put({
+      ...existing,
+      firstSeen: Math.min(existing.firstSeen, incoming.firstSeen),
+      lastSeen: Math.max(existing.lastSeen, incoming.lastSeen),
+    });
+  }
+  const idMap = new Map<number, number>();
+  for (const incoming of pending) {
+    const { id: oldId, ...rest } = incoming;
+    const id = await tx.store.add({ ...rest, story: 0, apart: [] });
+    idMap.set(oldId ?? -1, id);
+    if (!storyMap.has(incoming.story)) storyMap.set(incoming.story, id);
+  }
+  for (const incoming of pending) {
+    const id = idMap.get(incoming.id ?? -1)!;
+    const apart = (incoming.apart ?? []).map((a) => idMap.get(a)).filter((a): a is number => a !== undefined);
+    const stored = await tx.store.get(id);
+    if (stored) await tx.store.put({ ...stored, story: storyMap.get(incoming.story) ?? id, apart });
+  }
+  await tx.done;
+  return { added: pending.length, merged };
+}
+
+export async function clearHistory(db: HistoryDB): Promise<number> {
+  const tx = db.transaction('articles', 'readwrite');
+  const count = await tx.store.count();
+  await tx.store.clear();
+  await tx.done;
+  return count;
+}
+
+/** Deletes articles last read before `before`; returns how many. */
+export async function pruneHistory(db: HistoryDB, before: number): Promise<number> {
+  const tx = db.transaction('articles', 'readwrite');
+  let cursor = await tx.store.index('lastSeen').openCursor(IDBKeyRange.upperBound(before, true));
+  let pruned = 0;
+  while (cursor) {
+    await cursor.delete();
+    pruned++;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return pruned;
+}

@@ -1,0 +1,45 @@
+/** The history as the popup shows it: grouped by story, newest first, a page at a time. */
+import type { ArticleRecord, HistoryDB } from '../platform/database.ts';
+import type { StoriesPage, StoriesQuery, StorySummary } from '../messages.ts';
+import { summarise } from './history.ts';
+
+export async function storiesPage(db: HistoryDB, q: StoriesQuery): Promise<StoriesPage> {
+  const tx = db.transaction('articles');
+  const byStory = tx.store.index('story');
+  const needle = q.query.trim().toLowerCase();
+  const range = q.before === null ? null : IDBKeyRange.upperBound(q.before, true);
+  const stories: StorySummary[] = [];
+  let cursor = await tx.store.index('lastSeen').openCursor(range, 'prev');
+  let last: number | null = null;
+  while (cursor && stories.length < q.limit) {
+    const article = cursor.value;
+    last = article.lastSeen;
+    cursor = await cursor.continue();
+    if (needle && !matches(article, needle) && !(await byStory.getAll(article.story)).some((m) => matches(m, needle))) continue;
+    const members = await byStory.getAll(article.story);
+    // A story is listed once, where its most recently read article stands in the list.
+    if (members.some((m) => m.lastSeen > article.lastSeen || (m.lastSeen === article.lastSeen && (m.id ?? 0) > (article.id ?? 0)))) continue;
+    const summary = summariseStory(article.story, members);
+    if (q.multiSite && summary.sites.length < 2) continue;
+    stories.push(summary);
+  }
+  await tx.done;
+  return { stories, next: cursor ? last : null };
+}
+
+function matches(article: ArticleRecord, needle: string): boolean {
+  return article.title.toLowerCase().includes(needle) || article.host.includes(needle) || (article.siteName?.toLowerCase().includes(needle) ?? false);
+}
+
+function summariseStory(story: number, members: ArticleRecord[]): StorySummary {
+  const articles = members.map(summarise).sort((a, b) => b.lastSeen - a.lastSeen);
+  const first = [...members].sort((a, b) => a.firstSeen - b.firstSeen)[0];
+  return {
+    story,
+    title: first?.title ?? '',
+    firstSeen: first?.firstSeen ?? 0,
+    lastSeen: articles[0]?.lastSeen ?? 0,
+    sites: [...new Set([...members].sort((a, b) => b.lastSeen - a.lastSeen).map((m) => m.site))],
+    articles,
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * Calls back when a single-page site moves to another address without loading a page
+ * (history.pushState, replaceState, back and forward), with no webNavigation permission: the
+ * Navigation API where the browser has it, and a light poll of location as a fallback, since a
+ * content script cannot see the page's own calls to pushState.
+ */
+export function onAddressChange(callback: (url: string) => void): void {
+  let last = location.href;
+  const check = () => {
+    if (location.href === last) return;
+    last = location.href;
+    callback(last);
+  };
+  const nav = (window as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('navigatesuccess', check);
+  window.addEventListener('popstate', check);
+  setInterval(check, 1_000);
+}

@@ -1,0 +1,91 @@
+/**
+ * The in-page notice: a small panel in a corner, inside a closed shadow root so the page's CSS
+ * cannot reach it and its CSS cannot reach the page. All page data is set as text.
+ */
+import type { Verdict } from '../messages.ts';
+import { t } from '../platform/i18n.ts';
+import { timeAgo } from '../time-ago.ts';
+import { NOTICE_CSS } from './notice-style.ts';
+
+export interface NoticeActions {
+  /** Toggles "what's new" and returns the status line to show. */
+  toggleWhatsNew: () => string;
+  offForSite: () => Promise<void>;
+  offEverywhere: () => Promise<void>;
+}
+
+export interface Notice {
+  host: HTMLElement;
+  remove: () => void;
+}
+
+export function showNotice(verdict: Verdict, actions: NoticeActions, language?: string): Notice {
+  const host = document.createElement('deja-lu-notice');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = NOTICE_CSS;
+  const panel = el('section', 'panel');
+  panel.setAttribute('role', 'region');
+  panel.setAttribute('aria-label', t('noticeLabel'));
+  panel.dir = document.dir === 'rtl' ? 'rtl' : 'ltr';
+
+  const latest = verdict.sightings.find((s) => s.relation === 'other-site') ?? verdict.sightings[0];
+  const message = el('p', 'message');
+  if (latest) {
+    const site = el('bdi', 'site');
+    site.textContent = latest.host;
+    const others = verdict.otherSites - (latest.relation === 'other-site' ? 1 : 0);
+    message.append(t('noticeReadOn'), ' ', site, others > 0 ? ` ${t('noticeAndOthers', others)}` : '', ` · ${timeAgo(latest.firstSeen, Date.now(), language)}`);
+  }
+  const status = el('p', 'status');
+  status.setAttribute('aria-live', 'polite');
+
+  const whatsNew = button(t('showWhatsNew'), () => {
+    status.textContent = actions.toggleWhatsNew();
+    const on = whatsNew.getAttribute('aria-pressed') !== 'true';
+    whatsNew.setAttribute('aria-pressed', String(on));
+    whatsNew.textContent = on ? t('hideWhatsNew') : t('showWhatsNew');
+  });
+  whatsNew.setAttribute('aria-pressed', 'false');
+  const open = el('a', 'link') as HTMLAnchorElement;
+  open.textContent = t('openEarlier');
+  if (latest && /^https?:\/\//i.test(latest.url)) open.href = latest.url;
+  open.target = '_blank';
+  open.rel = 'noopener noreferrer';
+  const close = button('×', () => remove());
+  close.className = 'close';
+  close.setAttribute('aria-label', t('dismiss'));
+  const offSite = button(t('noticeOffSite'), () => void actions.offForSite().then(remove));
+  const offAll = button(t('noticeOffAll'), () => void actions.offEverywhere().then(remove));
+  offSite.className = offAll.className = 'quiet';
+
+  const row = el('div', 'actions');
+  row.append(whatsNew, open);
+  const quiet = el('div', 'actions');
+  quiet.append(offSite, offAll);
+  panel.append(close, message, row, status, quiet);
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') remove();
+  });
+  root.append(style, panel);
+  (document.body ?? document.documentElement).append(host);
+
+  function remove() {
+    host.remove();
+  }
+  return { host, remove };
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  return node;
+}
+
+function button(label: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', 'button');
+  b.type = 'button';
+  b.textContent = label;
+  b.addEventListener('click', onClick);
+  return b;
+}

@@ -1,0 +1,19 @@
+import browser from './browser.ts';
+
+/** A UI string from _locales in the browser's language; the key itself if a string is missing. */
+export function t(key: string, ...substitutions: (string | number)[]): string {
+  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+}
+
+export const uiLanguage = (): string => browser.i18n.getUILanguage();
+
+/** Fills elements marked `data-i18n` (text) and `data-i18n-label` (aria-label, placeholder). */
+export function localisePage(root: ParentNode = document): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+    const text = t(el.dataset.i18nLabel ?? '');
+    el.setAttribute('aria-label', text);
+    if (el instanceof HTMLInputElement) el.placeholder = text;
+  }
+  document.documentElement.lang = uiLanguage();
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { clearHistory, deleteStory, exportHistory, forgetArticle, importHistory, pruneHistory, unlinkArticle } from '../../src/background/history-admin.ts';
+import { checkReport } from '../../src/background/record-report.ts';
+import { storiesPage } from '../../src/background/stories.ts';
+import { freshHistory } from '../fixtures/db.ts';
+import { reportFor } from '../fixtures/reports.ts';
+import { makeArticle } from '../fixtures/text.ts';
+import { read } from '../fixtures/visit.ts';
+
+const story = makeArticle(41, 8);
+const all = { query: '', multiSite: false, before: null, limit: 100 };
+
+async function threeReadings() {
+  const db = await freshHistory();
+  const a = await read(db, 'https://one.example/a', story);
+  const b = await read(db, 'https://two.example/b', story.slice(0, 5));
+  const c = await read(db, 'https://three.example/c', makeArticle(42, 8));
+  return { db, ids: [a.articleId!, b.articleId!, c.articleId!] };
+}
+
+describe('history administration', () => {
+  it('groups the history by story, newest first, with filters and paging', async () => {
+    const { db } = await threeReadings();
+    const page = await storiesPage(db, all);
+    expect(page.stories.map((s) => s.sites)).toEqual([['three.example'], ['two.example', 'one.example']]);
+    expect(page.next).toBeNull();
+    expect((await storiesPage(db, { ...all, multiSite: true })).stories).toHaveLength(1);
+    expect((await storiesPage(db, { ...all, query: 'THREE.example' })).stories).toHaveLength(1);
+    const first = await storiesPage(db, { ...all, limit: 1 });
+    expect(first.stories).toHaveLength(1);
+    const second = await storiesPage(db, { ...all, limit: 1, before: first.next });
+    expect(second.stories[0]!.story).not.toBe(first.stories[0]!.story);
+  });
+
+  it('"not the same story" unlinks a page and keeps it apart afterwards', async () => {
+    const { db, ids } = await threeReadings();
+    expect(await unlinkArticle(db, ids[1]!)).toBe(true);
+    const again = await checkReport(db, reportFor('https://two.example/b', story.slice(0, 5)), Date.now());
+    expect(again.sightings).toEqual([]);
+    const third = await checkReport(db, reportFor('https://four.example/d', story), Date.now());
+    expect(third.sightings.length).toBeGreaterThan(0);
+  });
+
+  it('forgets a page and deletes a story', async () => {
+    const { db, ids } = await threeReadings();
+    expect(await forgetArticle(db, ids[2]!)).toBe(true);
+    expect(await forgetArticle(db, ids[2]!)).toBe(false);
+    const [{ story: storyId } = { story: -1 }] = (await storiesPage(db, all)).stories;
+    expect(await deleteStory(db, storyId)).toBe(2);
+    expect(await db.count('articles')).toBe(0);
+  });
+
+  it('export, clear and import give back the same history', async () => {
+    const { db } = await threeReadings();
+    const before = await storiesPage(db, all);
+    const file = JSON.parse(JSON.stringify(await exportHistory(db, Date.now())));
+    expect(await clearHistory(db)).toBe(3);
+    expect(await importHistory(db, file)).toEqual({ added: 3, merged: 0 });
+    const after = await storiesPage(db, all);
+    const shape = (p: typeof before) => p.stories.map((s) => ({ title: s.title, sites: s.sites, urls: s.articles.map((a) => a.url) }));
+    expect(shape(after)).toEqual(shape(before));
+    expect(await importHistory(db, file)).toEqual({ added: 0, merged: 3 });
+    expect(await db.count('articles')).toBe(3);
+  });
+
+  it('a malformed import changes nothing and says what is wrong', async () => {
+    const { db } = await threeReadings();
+    const file = JSON.parse(JSON.stringify(await exportHistory(db, Date.now())));
+    file.articles[2].sketch = ['x'];
+    await expect(importHistory(db, file)).rejects.toThrow('article 3: "sketch" must be a list of at most 1024 32-bit hashes');
+    await expect(importHistory(db, { format: 'other' })).rejects.toThrow(/not a Déjà Lu history file/);
+    await expect(importHistory(db, { ...file, version: 99 })).rejects.toThrow(/unsupported version 99/);
+    expect(await db.count('articles')).toBe(3);
+  });
+
+  it('prunes articles not read since the retention limit', async () => {
+    const { db } = await threeReadings();
+    const newest = Math.max(...(await db.getAll('articles')).map((a) => a.lastSeen));
+    expect(await pruneHistory(db, newest)).toBe(2);
+    expect(await db.count('articles')).toBe(1);
+  });
+});
