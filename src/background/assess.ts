@@ -3,7 +3,7 @@
  * immediate check and the later record, run inside the caller's transaction.
  */
 import {
-  commonParagraphs, decide, exactSample, overlap, pageKey, siteOf, sketchSample,
+  countShared, decide, exactSample, overlap, pageKey, siteOf, sketchSample,
   type Overlap, type Relation, type Thresholds,
 } from '../core/index.ts';
 import type { ArticleRecord, HistoryTx } from '../platform/database.ts';
@@ -36,9 +36,11 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   const compare = (other: ArticleRecord): Overlap =>
     overlap(mine, sketchSample(other.sketch, other.size), boilerplate.ignoring(other.story, existing?.story ?? -1));
   const judged = candidates.map((c) => {
-    // Within one site, shared paragraphs are mostly the site's own furniture, never "reuse".
-    const paragraphs = c.site === site ? 0 : commonParagraphs(report.paragraphs, c.paragraphs);
-    return { article: c, relation: decide(compare(c), paragraphs, thresholds) };
+    // Within one site, shared passages are mostly the site's own furniture, never "reuse".
+    const passages = c.site === site
+      ? { paragraphs: 0, keys: 0 }
+      : { paragraphs: countShared(report.paragraphs, c.paragraphs), keys: countShared(report.keys, c.keys) };
+    return { article: c, relation: decide(compare(c), passages, thresholds) };
   });
   const matched = judged.filter((j) => j.relation === 'same-story').map((j) => j.article.story);
   const stories = [...new Set([...(existing ? [existing.story] : []), ...matched])];

@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto';
 import { parseArgs } from 'node:util';
-import { commonParagraphs, decide, exactSample, overlap, siteOf } from '../core/index.ts';
+import { countShared, decide, exactSample, overlap, siteOf } from '../core/index.ts';
 import { openHistory } from '../platform/database.ts';
 import { extractFile } from './pages.ts';
 import { readVisits, replay } from './replay.ts';
@@ -48,8 +48,10 @@ async function compare(pathA: string, pathB: string, urlA: string, urlB: string)
     return print({ verdict: 'not-article', containment: 0, resemblance: 0, shared: 0, reasons });
   }
   const o = overlap(exactSample(a.fingerprint.hashes), exactSample(b.fingerprint.hashes));
-  const paragraphs = siteOf(urlA) === siteOf(urlB) ? 0 : commonParagraphs(a.fingerprint.paragraphs, b.fingerprint.paragraphs);
-  const relation = decide(o, paragraphs);
+  const passages = siteOf(urlA) === siteOf(urlB)
+    ? { paragraphs: 0, keys: 0 }
+    : { paragraphs: countShared(a.fingerprint.paragraphs, b.fingerprint.paragraphs), keys: countShared(a.fingerprint.keys, b.fingerprint.keys) };
+  const relation = decide(o, passages);
   print({
     verdict: relation === 'same-story' ? 'same-story' : 'different',
     containment: round(o.containment), resemblance: round(o.resemblance), shared: Math.round(o.shared),

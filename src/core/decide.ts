@@ -14,8 +14,11 @@ export interface Thresholds {
   minEvidence: number;
   /** Partial reuse (shared wire paragraphs): at least this many shared shingles, below sameStory. */
   partialShared: number;
-  /** ...and at least this many paragraphs found verbatim in both: a quote inside a paragraph is not reuse. */
-  partialParagraphs: number;
+  /**
+   * ...and a passage shared at length: a paragraph found verbatim in both, or this many shared
+   * winnowed keys (each one stands for a run of shared text). A quote inside a paragraph is not reuse.
+   */
+  partialKeys: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -23,21 +26,29 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minShared: 25,
   minEvidence: 3,
   partialShared: 60,
-  partialParagraphs: 1,
+  partialKeys: 3,
 };
 
 export type Relation = 'same-story' | 'partial' | 'different';
 
-/** `sharedParagraphs`: paragraphs of one text found verbatim in the other (Infinity if unknown). */
-export function decide(o: Overlap, sharedParagraphs = Infinity, t: Thresholds = DEFAULT_THRESHOLDS): Relation {
+/** Evidence of passages shared at length, for partial reuse (Infinity when unknown). */
+export interface Passages {
+  paragraphs: number;
+  keys: number;
+}
+
+const UNKNOWN: Passages = { paragraphs: Infinity, keys: Infinity };
+
+export function decide(o: Overlap, passages: Passages = UNKNOWN, t: Thresholds = DEFAULT_THRESHOLDS): Relation {
   if (o.evidence < t.minEvidence) return 'different';
   if (o.containment >= t.sameStory && o.shared >= t.minShared) return 'same-story';
-  if (o.shared >= t.partialShared && sharedParagraphs >= t.partialParagraphs) return 'partial';
+  const sharesPassage = passages.paragraphs >= 1 || passages.keys >= t.partialKeys;
+  if (o.shared >= t.partialShared && sharesPassage) return 'partial';
   return 'different';
 }
 
-/** How many of `a`'s paragraph hashes occur in `b`. */
-export function commonParagraphs(a: readonly number[], b: readonly number[]): number {
+/** How many values of `a` occur in `b` (paragraph hashes, look-up keys). */
+export function countShared(a: readonly number[], b: readonly number[]): number {
   const inB = new Set(b);
   return a.reduce((n, hash) => n + (inB.has(hash) ? 1 : 0), 0);
 }
