@@ -1,12 +1,14 @@
-// Builds the extension for Chrome and Firefox into dist/<browser>/, and the command line into dist/cli.js.
+// Builds the extension for Chrome and Firefox into dist/<browser>/, and the command line into dist/cli.js,
+// and the evaluation (npm run eval) into dist/eval.js.
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deriveManifest } from './manifest.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// DEJA_LU_DIST builds elsewhere (parallel test runs each with their own extension).
+const dist = resolve(root, process.env.DEJA_LU_DIST ?? 'dist');
 const BROWSERS = /** @type {const} */ (['chrome', 'firefox']);
 const PAGES = ['popup', 'options'];
 
@@ -31,6 +33,10 @@ export async function buildAll() {
     entryPoints: ['src/cli/index.ts'], outfile: join(dist, 'cli.js'), absWorkingDir: root,
     banner: { js: '#!/usr/bin/env node' }, logLevel: 'warning',
   });
+  await build({
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
+    entryPoints: ['src/eval/index.ts'], outfile: join(dist, 'eval.js'), absWorkingDir: root, logLevel: 'warning',
+  });
   const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
   for (const browser of BROWSERS) {
     const out = join(dist, browser);
@@ -48,5 +54,5 @@ export async function buildAll() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildAll();
-  console.log('built dist/chrome, dist/firefox and dist/cli.js');
+  console.log('built dist/chrome, dist/firefox, dist/cli.js and dist/eval.js');
 }

@@ -67,6 +67,16 @@ function article(value: unknown, index: number): ArticleRecord {
   return record;
 }
 
+/** Whether a stored value is a well-formed article (a damaged record is skipped, not trusted). */
+export function isArticleRecord(value: unknown): value is ArticleRecord {
+  try {
+    article(value, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function fail(message: string): never {
   throw new HistoryFileError(message);
 }

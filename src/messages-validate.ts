@@ -5,7 +5,7 @@ export const LIMITS = { text: 2_048, url: 4_096, hashes: 40_000, keys: 2_000, pa
 
 const TYPES: readonly MessageType[] = [
   'page/check', 'page/record', 'tab/verdict', 'history/stories', 'article/forget', 'article/unlink',
-  'story/delete', 'history/export', 'history/import', 'history/clear',
+  'story/delete', 'history/export', 'history/import', 'history/clear', 'history/health',
 ];
 
 export function isEnvelope(value: unknown): value is Envelope {
@@ -55,6 +55,7 @@ export function validateRequest<T extends MessageType>(type: T, payload: unknown
       break;
     case 'history/export':
     case 'history/clear':
+    case 'history/health':
       break;
     case 'history/import':
       if (!('file' in p)) throw new Error('file: missing');

@@ -99,6 +99,20 @@ export interface ImportResult {
   merged: number;
 }
 
+export interface StorageProblem {
+  /** When the disk was found full. */
+  at: number;
+  /** Readings deleted to make room. */
+  pruned: number;
+}
+
+export interface Health {
+  articles: number;
+  /** Damaged records skipped. */
+  damaged: number;
+  storageProblem: StorageProblem | null;
+}
+
 export interface Protocol {
   /** The immediate "already read?" check: nothing is written. */
   'page/check': { request: Report; response: Verdict };
@@ -112,6 +126,7 @@ export interface Protocol {
   'history/export': { request: Record<string, never>; response: HistoryFile };
   'history/import': { request: { file: unknown }; response: ImportResult };
   'history/clear': { request: Record<string, never>; response: number };
+  'history/health': { request: Record<string, never>; response: Health };
 }
 
 export type MessageType = keyof Protocol;

@@ -1,8 +1,10 @@
-import type { Report, Verdict } from '../messages.ts';
+import type { Report, StorageProblem, Verdict } from '../messages.ts';
 import type { HistoryDB } from '../platform/database.ts';
 import { siteOf } from '../core/url.ts';
 import { thresholdsFor, type Settings } from '../settings.ts';
-import { clearHistory, deleteStory, exportHistory, forgetArticle, importHistory, pruneHistory, unlinkArticle } from './history-admin.ts';
+import {
+  clearHistory, deleteStory, exportHistory, forgetArticle, historyHealth, importHistory, pruneHistory, pruneOldest, unlinkArticle,
+} from './history-admin.ts';
 import { checkReport, recordReport } from './record-report.ts';
 import type { Handlers, Sender } from './router.ts';
 import { storiesPage } from './stories.ts';
@@ -15,9 +17,14 @@ export interface Deps {
   setBadge: (tabId: number, text: string) => Promise<void>;
   saveVerdict: (tabId: number, verdict: Verdict) => Promise<void>;
   loadVerdict: (tabId: number) => Promise<Verdict | null>;
-  /** When the history was last pruned, persisted so a restarted worker does not prune again. */
-  lastPrune: { get: () => Promise<number>; set: (time: number) => Promise<void> };
+  /** Small persisted values (when the history was last pruned, the last storage problem). */
+  meta: { get: <T>(key: string, fallback: T) => Promise<T>; set: (key: string, value: unknown) => Promise<void> };
 }
+
+/** Share of the history, least recently read first, deleted when the disk is full. */
+export const PRUNE_ON_FULL = 0.1;
+
+const isQuotaError = (error: unknown) => error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message));
 
 export const MAX_PAGE = 200;
 const DAY = 86_400_000;
@@ -29,7 +36,7 @@ export function createHandlers(deps: Deps): Handlers {
     const refusal = refuse(report, sender, settings);
     const verdict = refusal !== null
       ? notArticle(report.url, refusal)
-      : await (write ? recordReport : checkReport)(await deps.db(), report as Extract<Report, { article: true }>, deps.now(), thresholdsFor(settings));
+      : await (write ? record : checkReport)(await deps.db(), report as Extract<Report, { article: true }>, deps.now(), thresholdsFor(settings));
     const tabId = sender.tab?.id ?? -1;
     await deps.saveVerdict(tabId, verdict);
     await deps.setBadge(tabId, verdict.otherSites > 0 ? String(verdict.otherSites) : '');
@@ -37,10 +44,22 @@ export function createHandlers(deps: Deps): Handlers {
     return verdict;
   }
 
+  /** Records; when the disk is full, makes room by pruning the oldest readings, tells the reader, retries once. */
+  async function record(...args: Parameters<typeof recordReport>): Promise<Verdict> {
+    try {
+      return await recordReport(...args);
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      const pruned = await pruneOldest(args[0], PRUNE_ON_FULL);
+      await deps.meta.set('storageProblem', { at: deps.now(), pruned });
+      return recordReport(...args);
+    }
+  }
+
   async function prune(settings: Settings): Promise<void> {
     const now = deps.now();
-    if (now - (await deps.lastPrune.get()) < DAY) return;
-    await deps.lastPrune.set(now);
+    if (now - (await deps.meta.get('lastPrune', 0)) < DAY) return;
+    await deps.meta.set('lastPrune', now);
     await pruneHistory(await deps.db(), now - settings.retentionDays * DAY);
   }
 
@@ -55,6 +74,10 @@ export function createHandlers(deps: Deps): Handlers {
     'history/export': async () => exportHistory(await deps.db(), deps.now()),
     'history/import': async ({ file }) => importHistory(await deps.db(), file),
     'history/clear': async () => clearHistory(await deps.db()),
+    'history/health': async () => ({
+      ...(await historyHealth(await deps.db())),
+      storageProblem: await deps.meta.get<StorageProblem | null>('storageProblem', null),
+    }),
   };
 }
 

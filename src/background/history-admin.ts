@@ -1,6 +1,7 @@
 /** The reader's control over the history: forget, unlink, delete, export, import, clear, prune. */
 import type { ArticleRecord, HistoryDB } from '../platform/database.ts';
-import { historyFile, parseHistoryFile, type HistoryFile } from '../history-file.ts';
+import { historyFile, isArticleRecord, parseHistoryFile, type HistoryFile } from '../history-file.ts';
+import { sound } from './history.ts';
 import type { ImportResult } from '../messages.ts';
 
 export async function forgetArticle(db: HistoryDB, id: number): Promise<boolean> {
@@ -39,7 +40,35 @@ export async function deleteStory(db: HistoryDB, story: number): Promise<number>
 }
 
 export async function exportHistory(db: HistoryDB, now: number): Promise<HistoryFile> {
-  return historyFile(await db.getAll('articles'), now);
+  return historyFile(sound(await db.getAll('articles')), now);
+}
+
+/** How the history is: its size, and how many damaged records are being skipped. */
+export async function historyHealth(db: HistoryDB): Promise<{ articles: number; damaged: number }> {
+  let articles = 0;
+  let damaged = 0;
+  let cursor = await db.transaction('articles').store.openCursor();
+  while (cursor) {
+    if (isArticleRecord(cursor.value)) articles++;
+    else damaged++;
+    cursor = await cursor.continue();
+  }
+  return { articles, damaged };
+}
+
+/** Frees room when the disk is full: deletes the least recently read `share` of the history. */
+export async function pruneOldest(db: HistoryDB, share: number): Promise<number> {
+  const tx = db.transaction('articles', 'readwrite');
+  const target = Math.max(1, Math.ceil((await tx.store.count()) * share));
+  let cursor = await tx.store.index('lastSeen').openCursor();
+  let pruned = 0;
+  while (cursor && pruned < target) {
+    await cursor.delete();
+    pruned++;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return pruned;
 }
 
 /**

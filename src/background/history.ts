@@ -2,6 +2,10 @@
 import type { ArticleRecord, HistoryTx } from '../platform/database.ts';
 import type { ArticleSummary } from '../messages.ts';
 import type { HistoryDB } from '../platform/database.ts';
+import { isArticleRecord } from '../history-file.ts';
+
+/** Damaged records (a bad write, a disk error) are left out of every answer, never trusted. */
+export const sound = (records: readonly unknown[]): ArticleRecord[] => records.filter(isArticleRecord);
 
 /** A look-up key held by more articles than this is boilerplate, not evidence of one story. */
 export const MAX_KEY_ARTICLES = 40;
@@ -30,7 +34,7 @@ export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<A
   const best = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES);
   const store = tx.objectStore('articles');
   const records = await Promise.all(best.map(([id]) => store.get(id)));
-  return records.filter((r): r is ArticleRecord => r !== undefined);
+  return sound(records);
 }
 
 /** The site's most recently recorded articles, newest first. */
@@ -38,14 +42,14 @@ export async function latestOfSite(tx: Tx, site: string, limit = SITE_NEIGHBOURS
   const found: ArticleRecord[] = [];
   let cursor = await tx.objectStore('articles').index('site').openCursor(site, 'prev');
   while (cursor && found.length < limit) {
-    found.push(cursor.value);
+    if (isArticleRecord(cursor.value)) found.push(cursor.value);
     cursor = await cursor.continue();
   }
   return found;
 }
 
-export function storyMembers(tx: Tx, story: number): Promise<ArticleRecord[]> {
-  return tx.objectStore('articles').index('story').getAll(story, MAX_STORY_MEMBERS);
+export async function storyMembers(tx: Tx, story: number): Promise<ArticleRecord[]> {
+  return sound(await tx.objectStore('articles').index('story').getAll(story, MAX_STORY_MEMBERS));
 }
 
 /** Moves every article of `from` into story `to`. */
@@ -75,7 +79,7 @@ export async function recentArticles(db: HistoryDB, limit: number): Promise<Arti
   const found: ArticleSummary[] = [];
   let cursor = await db.transaction('articles').store.index('lastSeen').openCursor(null, 'prev');
   while (cursor && found.length < limit) {
-    found.push(summarise(cursor.value));
+    if (isArticleRecord(cursor.value)) found.push(summarise(cursor.value));
     cursor = await cursor.continue();
   }
   return found;

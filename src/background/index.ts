@@ -27,7 +27,7 @@ const handlers = createHandlers({
   db,
   now: () => Date.now(),
   settings: loadSettings,
-  lastPrune: { get: () => loadValue('lastPrune', 0), set: (time) => saveValue('lastPrune', time) },
+  meta: { get: loadValue, set: saveValue },
   setBadge,
   saveVerdict: saveTabState<Verdict>,
   loadVerdict: loadTabState<Verdict>,

@@ -1,7 +1,8 @@
 /** The history as the popup shows it: grouped by story, newest first, a page at a time. */
 import type { ArticleRecord, HistoryDB } from '../platform/database.ts';
 import type { StoriesPage, StoriesQuery, StorySummary } from '../messages.ts';
-import { summarise } from './history.ts';
+import { isArticleRecord } from '../history-file.ts';
+import { sound, summarise } from './history.ts';
 
 export async function storiesPage(db: HistoryDB, q: StoriesQuery): Promise<StoriesPage> {
   const tx = db.transaction('articles');
@@ -12,11 +13,12 @@ export async function storiesPage(db: HistoryDB, q: StoriesQuery): Promise<Stori
   let cursor = await tx.store.index('lastSeen').openCursor(range, 'prev');
   let last: number | null = null;
   while (cursor && stories.length < q.limit) {
-    const article = cursor.value;
-    last = article.lastSeen;
+    const article: unknown = cursor.value;
     cursor = await cursor.continue();
-    if (needle && !matches(article, needle) && !(await byStory.getAll(article.story)).some((m) => matches(m, needle))) continue;
-    const members = await byStory.getAll(article.story);
+    if (!isArticleRecord(article)) continue;
+    last = article.lastSeen;
+    const members = sound(await byStory.getAll(article.story));
+    if (needle && !members.some((m) => matches(m, needle))) continue;
     // A story is listed once, where its most recently read article stands in the list.
     if (members.some((m) => m.lastSeen > article.lastSeen || (m.lastSeen === article.lastSeen && (m.id ?? 0) > (article.id ?? 0)))) continue;
     const summary = summariseStory(article.story, members);

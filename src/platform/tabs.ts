@@ -1,9 +1,12 @@
 import browser from './browser.ts';
 
-/** Calls back when a tab starts loading another page (not on in-page changes). */
+/**
+ * Calls back when a tab starts loading a document (a new page or a reload). Without the "tabs"
+ * permission Chromium leaves `url` out of the change, so the status alone is the signal.
+ */
 export function onTabNavigates(listener: (tabId: number) => void): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url !== undefined) listener(tabId);
+    if (change.status === 'loading') listener(tabId);
   });
 }
 

@@ -112,7 +112,7 @@ function storyItem(story: StorySummary): HTMLLIElement {
   ]);
   if (story.articles.length > 1) {
     item.append(element('ul', { className: 'story-articles' }, story.articles.map((a) =>
-      element('li', {}, [link(a.url, a.host), element('span', { className: 'meta', text: ` · ${when(a.firstSeen)}` })]))));
+      element('li', {}, [link(a.url, a.host), element('span', { className: 'when', text: ` · ${when(a.firstSeen)}` })]))));
   }
   remove.addEventListener('click', () => void send('story/delete', { story: story.story }).then(() => item.remove(), fail));
   return item;

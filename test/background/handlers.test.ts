@@ -8,7 +8,7 @@ import { makeArticle } from '../fixtures/text.ts';
 
 function setup(change: Partial<Settings> = {}) {
   const badges = new Map<number, string>();
-  let pruned = 0;
+  const meta = new Map<string, unknown>();
   const verdicts = new Map<number, Verdict>();
   let clock = 0;
   const db = freshHistory();
@@ -16,7 +16,10 @@ function setup(change: Partial<Settings> = {}) {
     db: () => db,
     now: () => (clock += 60_000),
     settings: async () => ({ ...DEFAULT_SETTINGS, ...change }),
-    lastPrune: { get: async () => pruned, set: async (t) => void (pruned = t) },
+    meta: {
+      get: async <T>(key: string, fallback: T) => (meta.has(key) ? (meta.get(key) as T) : fallback),
+      set: async (key: string, value: unknown) => void meta.set(key, value),
+    },
     setBadge: async (tab, text) => void badges.set(tab, text),
     saveVerdict: async (tab, v) => void verdicts.set(tab, v),
     loadVerdict: async (tab) => verdicts.get(tab) ?? null,

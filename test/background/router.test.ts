@@ -19,6 +19,7 @@ function setup() {
     'history/export': vi.fn(async () => { throw new Error('not in this test'); }),
     'history/import': vi.fn(async () => ({ added: 0, merged: 0 })),
     'history/clear': vi.fn(async () => 0),
+    'history/health': vi.fn(async () => ({ articles: 0, damaged: 0, storageProblem: null })),
   };
   return { handlers, route: createRouter(handlers, own) };
 }

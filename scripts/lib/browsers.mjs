@@ -1,0 +1,311 @@
+// @ts-check
+/**
+ * Real browsers running the built extension, for the end-to-end tests and the demo: one API over
+ * Chromium (puppeteer-core, CDP) and Firefox ESR (puppeteer-core, WebDriver BiDi).
+ *
+ * Everything is asked through one extension page kept open (the "control" tab), so it works the
+ * same in both browsers and while the worker is stopped: tabs.query, action.getBadgeText and the
+ * extension's own protocol messages. The manifest has no "tabs" permission, so tabs.query gives
+ * tab ids without URLs; a tab's id is taken when it is opened (the one new id), and a URL's tab is
+ * found through the verdict the extension stored for each tab.
+ */
+import { access } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './chromium.mjs';
+import { launchFirefox } from './firefox.mjs';
+import { poll, withTimeout } from './poll.mjs';
+import { readPopup } from './popup-page.mjs';
+
+/** @typedef {'chromium' | 'firefox'} BrowserName */
+/** @typedef {import('puppeteer-core').Page} Page */
+/** @typedef {import('../../src/messages.ts').Verdict} Verdict */
+/** @typedef {import('../../src/messages.ts').Protocol} Protocol */
+
+/**
+ * What differs between the browsers.
+ * @typedef {object} Driver
+ * @property {BrowserName} name
+ * @property {import('puppeteer-core').Browser} browser
+ * @property {string} origin  the extension's origin: chrome-extension://ID or moz-extension://UUID
+ * @property {(page: Page, url: string) => Promise<void>} gotoExtensionPage
+ * @property {(control: Page) => Promise<void>} restartBackground  stops the running worker (event page) and resolves once it is gone
+ */
+
+/** @typedef {{ page: Page, tabId: number, url: string }} Tab */
+/** @typedef {import('./popup-page.mjs').PopupContents} PopupContents */
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+// DEJA_LU_DIST points at another build folder (as scripts/build.mjs takes it), so that two test runs
+// on one machine do not rebuild each other's extension.
+const DIST_ROOT = resolve(ROOT, process.env.DEJA_LU_DIST ?? 'dist');
+/** @type {Record<BrowserName, string>} */
+export const DIST = { chromium: join(DIST_ROOT, 'chrome'), firefox: join(DIST_ROOT, 'firefox') };
+export const BROWSERS = /** @type {const} */ (['chromium', 'firefox']);
+
+/**
+ * Whether the page's visit is in the history. A verdict carries `articleId` where the extension
+ * first checks a page and records it only once read; where it records at once, every verdict does.
+ * @param {Verdict} verdict
+ */
+const isRecorded = (verdict) => verdict.kind === 'not-article' || !('articleId' in verdict) || verdict.articleId !== null;
+
+export const hasDisplay = () => Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+/**
+ * Launches a browser with the built extension. Headless unless `headful` is asked for and a
+ * display exists. Throws (never skips) when the browser or the build is missing.
+ * @param {BrowserName} name
+ * @param {{ dist?: string, headful?: boolean, backgroundIdleMs?: number, handleSignals?: boolean }} [options]
+ *   handleSignals: false leaves Ctrl-C to the caller, which must then close() the browser (by
+ *   default puppeteer kills it and exits the process, leaving its temporary profile behind).
+ * @returns {Promise<ExtensionBrowser>}
+ */
+export async function launchBrowser(name, options = {}) {
+  if (!BROWSERS.includes(name)) throw new Error(`unknown browser "${name}": use ${BROWSERS.join(' or ')}`);
+  const dist = resolve(options.dist ?? DIST[name]);
+  await access(join(dist, 'manifest.json')).catch(() => {
+    throw new Error(`${dist}/manifest.json is missing: run "npm run build" first`);
+  });
+  const headless = !(options.headful && hasDisplay());
+  const handleSignals = options.handleSignals ?? true;
+  const driver = name === 'chromium'
+    ? await launchChromium({ dist, headless, handleSignals })
+    : await launchFirefox({ dist, headless, handleSignals, ...(options.backgroundIdleMs ? { backgroundIdleMs: options.backgroundIdleMs } : {}) });
+  try {
+    const control = await driver.browser.newPage();
+    const browser = new ExtensionBrowser(driver, control, headless);
+    await driver.gotoExtensionPage(control, browser.extensionUrl('popup.html?tab=0'));
+    // The popup marks itself ready once the worker has answered it: the extension is up.
+    const ready = await poll(() => control.evaluate(() => document.body.dataset.ready), { what: 'the extension page to be ready', timeout: 15_000 });
+    if (ready !== 'true') throw new Error(`the extension page failed: ${await control.$eval('#verdict-summary', (e) => e.textContent)}`);
+    return browser;
+  } catch (error) {
+    await driver.browser.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+export class ExtensionBrowser {
+  /**
+   * @param {Driver} driver
+   * @param {Page} control  an extension page kept open to reach the extension APIs
+   * @param {boolean} headless
+   */
+  constructor(driver, control, headless) {
+    this.driver = driver;
+    this.control = control;
+    this.headless = headless;
+    this.name = driver.name;
+    this.browser = driver.browser;
+  }
+
+  /** @param {string} path */
+  extensionUrl(path) {
+    return `${this.driver.origin}/${path}`;
+  }
+
+  /**
+   * Calls an extension API function from the control page, e.g. api('tabs.query', {}).
+   * @param {string} name  "namespace.function"
+   * @param {...unknown} args  JSON-serialisable
+   * @returns {Promise<any>}
+   */
+  api(name, ...args) {
+    return this.control.evaluate(async (name, args) => {
+      const root = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
+      const [namespace = '', fn = ''] = name.split('.');
+      return root[namespace][fn](...args);
+    }, name, args);
+  }
+
+  /**
+   * Sends one of the extension's own protocol messages, as its pages do.
+   * @template {keyof Protocol} T
+   * @param {T} type
+   * @param {Protocol[T]['request']} payload
+   * @returns {Promise<Protocol[T]['response']>}
+   */
+  async message(type, payload) {
+    const reply = await this.api('runtime.sendMessage', { app: 'deja-lu', type, payload });
+    if (!reply) throw new Error(`no answer to ${type}`);
+    if (!reply.ok) throw new Error(`${type} failed: ${reply.error}`);
+    return reply.value;
+  }
+
+  /** @returns {Promise<number[]>} */
+  async tabIds() {
+    const tabs = await this.api('tabs.query', {});
+    return tabs.map((/** @type {{ id: number }} */ tab) => tab.id);
+  }
+
+  /**
+   * Opens `url` in a new tab. The tab's id is the one id that appears when the tab is created.
+   * @param {string} url
+   * @returns {Promise<Tab>}
+   */
+  async openTab(url) {
+    const before = new Set(await this.tabIds());
+    const page = await this.browser.newPage();
+    const created = await poll(async () => {
+      const fresh = (await this.tabIds()).filter((id) => !before.has(id));
+      return fresh.length > 0 && fresh;
+    }, { what: `the new tab for ${url}`, timeout: 5_000 });
+    if (created.length !== 1) throw new Error(`expected one new tab, found ${created.length}: was another tab opened meanwhile?`);
+    await page.goto(url);
+    return { page, tabId: /** @type {number} */ (created[0]), url };
+  }
+
+  /**
+   * Opens `url` in a new tab and reads it: waits until the extension has judged and recorded it.
+   * @param {string} url
+   * @returns {Promise<Tab & { verdict: Verdict }>}
+   */
+  async visit(url) {
+    const tab = await this.openTab(url);
+    return { ...tab, verdict: await this.read(tab) };
+  }
+
+  /**
+   * Reads the tab's page as a person would, scrolling down, until the extension has recorded it
+   * (a page counts as read once scrolled or after a while in view) and its verdict is accepted.
+   * Scrolls again at every poll: the content script listens for scrolling only after its first
+   * check, and by then an earlier scroll is over.
+   * @param {Tab} tab
+   * @param {(verdict: Verdict) => boolean} [accept]
+   * @param {number} [timeout]
+   * @returns {Promise<Verdict>}
+   */
+  read(tab, accept = (verdict) => verdict.url === tab.url, timeout = 20_000) {
+    return poll(async () => {
+      const verdict = await this.verdict(tab.tabId);
+      if (verdict && accept(verdict) && isRecorded(verdict)) return verdict;
+      await tab.page.evaluate(() => {
+        const bottom = document.documentElement.scrollHeight - window.innerHeight;
+        window.scrollTo(0, window.scrollY >= bottom ? bottom - 1 : bottom);
+      });
+      return null;
+    }, { what: `the extension to record ${tab.url} (tab ${tab.tabId})`, timeout, interval: 100 });
+  }
+
+  /**
+   * The verdict the extension keeps for a tab (what the popup shows), or null.
+   * @param {number} tabId
+   */
+  verdict(tabId) {
+    return this.message('tab/verdict', { tabId });
+  }
+
+  /**
+   * Waits until the content script has reported the tab's page (it runs at document idle) and the
+   * verdict is the one wanted, e.g. `(v) => v.revisit` after a reload.
+   * @param {number} tabId
+   * @param {(verdict: Verdict) => boolean} [accept]
+   * @param {number} [timeout]
+   * @returns {Promise<Verdict>}
+   */
+  waitForVerdict(tabId, accept = () => true, timeout = 20_000) {
+    return poll(async () => {
+      const verdict = await this.verdict(tabId);
+      return verdict && accept(verdict) ? verdict : null;
+    }, { what: `the extension's verdict for tab ${tabId}`, timeout, interval: 100 });
+  }
+
+  /** @param {number} tabId @returns {Promise<string>} */
+  badgeText(tabId) {
+    return this.api('action.getBadgeText', { tabId });
+  }
+
+  /**
+   * Polls the tab's badge until it reads `expected` or `timeout` passes; returns the last text
+   * read, so `expect(await waitForBadge(id, '2')).toBe('2')` reports what was there instead.
+   * @param {number} tabId
+   * @param {string} expected
+   * @param {number} [timeout]
+   * @returns {Promise<string>}
+   */
+  async waitForBadge(tabId, expected, timeout = 5_000) {
+    let text = '';
+    await poll(async () => (text = await this.badgeText(tabId)) === expected, { what: 'badge', timeout, interval: 50 }).catch(() => undefined);
+    return text;
+  }
+
+  /**
+   * The id of the tab showing `url`, from the verdicts the extension stored per tab (the newest
+   * tab if several show it), or null when no tab has been reported with that URL.
+   * @param {string} url
+   * @returns {Promise<number | null>}
+   */
+  async findTabId(url) {
+    const ids = await this.tabIds();
+    const verdicts = await Promise.all(ids.map((id) => this.verdict(id)));
+    const matching = ids.filter((_, i) => verdicts[i]?.url === url);
+    return matching.length > 0 ? Math.max(...matching) : null;
+  }
+
+  /**
+   * Reloads the tab's page and reads it again; `accept` tells the new verdict from the old one.
+   * @param {Tab} tab
+   * @param {(verdict: Verdict) => boolean} accept
+   * @returns {Promise<Verdict>}
+   */
+  async reload(tab, accept) {
+    await tab.page.reload();
+    return this.read(tab, (verdict) => verdict.url === tab.url && accept(verdict));
+  }
+
+  /**
+   * Opens the popup for a tab (popup.html?tab=ID in a tab of its own: the real toolbar popup
+   * cannot be driven) and waits until it has rendered.
+   * @param {number} tabId
+   * @returns {Promise<Page>}
+   */
+  async openPopup(tabId) {
+    const page = await this.browser.newPage();
+    // Wider than the popup (its body sets its own width), as tall as a toolbar popup may be; sharp on a README.
+    await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 2 });
+    await this.driver.gotoExtensionPage(page, this.extensionUrl(`popup.html?tab=${tabId}`));
+    const ready = await poll(() => page.evaluate(() => document.body.dataset.ready), { what: 'the popup to render', timeout: 15_000 });
+    if (ready !== 'true') throw new Error(`the popup failed: ${await page.$eval('#verdict-summary', (e) => e.textContent)}`);
+    return page;
+  }
+
+  /**
+   * What the popup shows for a tab.
+   * @param {number} tabId
+   * @param {{ screenshot?: string }} [options]  also save a PNG of the popup there
+   * @returns {Promise<PopupContents>}
+   */
+  async popup(tabId, options = {}) {
+    const page = await this.openPopup(tabId);
+    try {
+      if (options.screenshot) {
+        const body = await page.$('body');
+        if (!body) throw new Error('the popup has no body');
+        await body.screenshot({ path: /** @type {`${string}.png`} */ (options.screenshot) });
+      }
+      return await readPopup(page);
+    } finally {
+      await page.close();
+    }
+  }
+
+  /**
+   * Stops the extension's background (Chromium: the service worker, as when it idles; Firefox:
+   * the event page, suspended after its idle timeout) and waits until it is gone. The next
+   * message or event starts a new one with nothing in memory.
+   */
+  async restartBackground() {
+    await this.verdict(0); // any message starts the background, so that there is one to stop
+    await this.driver.restartBackground(this.control);
+  }
+
+  async close() {
+    const process = this.browser.process();
+    try {
+      await withTimeout(this.browser.close(), 15_000, `${this.name} to close`);
+    } catch {
+      process?.kill('SIGKILL');
+    }
+  }
+}

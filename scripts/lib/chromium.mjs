@@ -1,0 +1,85 @@
+// @ts-check
+/**
+ * Chromium with the built extension, through puppeteer-core over the DevTools pipe.
+ * `installExtension` over the pipe (Extensions.loadUnpacked) works in Debian's Chromium and in
+ * Google-branded Chrome 137+, which ignores --load-extension.
+ */
+import puppeteer from 'puppeteer-core';
+import { findExecutable } from './executables.mjs';
+import { poll, withTimeout } from './poll.mjs';
+
+/** @typedef {import('./browsers.mjs').Driver} Driver */
+
+export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+
+/**
+ * @param {{ dist: string, headless: boolean, handleSignals?: boolean }} options
+ * @returns {Promise<Driver>}
+ */
+export async function launchChromium({ dist, headless, handleSignals = true }) {
+  const executablePath = findExecutable('Chromium', 'CHROMIUM_PATH', CHROMIUM_PATHS, 'apt-get install chromium');
+  const browser = await puppeteer.launch({
+    browser: 'chrome',
+    executablePath,
+    headless,
+    pipe: true,
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+    handleSIGHUP: handleSignals,
+    enableExtensions: true,
+    defaultViewport: headless ? { width: 1280, height: 720 } : null,
+    args: [
+      '--disable-component-update',
+      '--disable-quic',
+      // Chromium refuses to start its sandbox as root (containers, CI).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+  });
+  try {
+    const id = await browser.installExtension(dist);
+    return {
+      name: 'chromium',
+      browser,
+      origin: `chrome-extension://${id}`,
+      gotoExtensionPage: async (page, url) => void (await page.goto(url)),
+      restartBackground: (control) => stopWorker(browser, control, id),
+    };
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Stops the extension's service worker as Chromium does when it is idle. The CDP session must be
+ * attached to an extension page: ServiceWorker.stopAllWorkers on a web page's session does not
+ * reach the extension's worker. Resolves once the worker's target is gone.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {import('puppeteer-core').Page} control
+ * @param {string} id
+ */
+async function stopWorker(browser, control, id) {
+  const isWorker = (/** @type {import('puppeteer-core').Target} */ target) =>
+    target.type() === 'service_worker' && target.url().startsWith(`chrome-extension://${id}/`);
+  // The caller has just messaged the worker, so it runs (or is starting).
+  const running = await poll(() => {
+    const found = browser.targets().filter(isWorker);
+    return found.length > 0 && found;
+  }, { what: 'the extension service worker to run', timeout: 10_000 });
+  const gone = Promise.all(running.map((worker) => new Promise((done) => {
+    const onDestroyed = (/** @type {import('puppeteer-core').Target} */ target) => {
+      if (target !== worker) return;
+      browser.off('targetdestroyed', onDestroyed);
+      done(undefined);
+    };
+    browser.on('targetdestroyed', onDestroyed);
+  })));
+  const session = await control.createCDPSession();
+  try {
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    await withTimeout(gone, 10_000, 'the extension service worker to stop');
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * The local news sites the end-to-end tests and the demo read: one small static server per
+ * loopback address, so the browser sees three different sites (the extension counts sites by
+ * registrable domain, or by host for IP addresses). Every address in 127.0.0.0/8 is this machine
+ * on Linux and needs no privileges; all sites share one port so their URLs differ by host only.
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** @typedef {{ host: string, dir: string, name: string }} Site */
+/** @typedef {{ site: number, path: string }} PageRef */
+
+export const FIXTURE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/sites');
+
+/** @type {readonly Site[]} */
+export const SITES = Object.freeze([
+  { host: '127.0.0.1', dir: 'portmere-courier', name: 'The Portmere Courier' },
+  { host: '127.0.0.2', dir: 'northshore-daily', name: 'Northshore Daily' },
+  { host: '127.0.0.3', dir: 'coastal-wire', name: 'Coastal Wire' },
+]);
+
+/**
+ * The pages of the fixture sites: one story published three times (in full on site 0, cut to
+ * half and re-headlined on site 1, with a dateline and wire boilerplate on site 2), a second full
+ * copy on site 1, and an unrelated article in site 0's template.
+ * @type {Readonly<Record<'original' | 'abridged' | 'wire' | 'weekend' | 'unrelated', PageRef>>}
+ */
+export const PAGES = Object.freeze({
+  original: { site: 0, path: '/news/2025/03/04/ferry-terminal-seaweed-laboratory' },
+  abridged: { site: 1, path: '/regional/ferry-hall-to-become-kelp-research-centre' },
+  wire: { site: 2, path: '/stories/2025-03-04/portmere-seaweed-lab' },
+  weekend: { site: 1, path: '/weekend/from-ferries-to-fronds' },
+  unrelated: { site: 0, path: '/news/2025/03/05/library-lends-musical-instruments' },
+});
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.js': 'text/javascript; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * @typedef {object} RunningSites
+ * @property {number} port
+ * @property {string[]} origins  `http://HOST:PORT` of each site, in the order of `sites`
+ * @property {(page: PageRef) => string} url  the absolute URL of a page
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * Starts one server per site, all on the same port (a free one unless `port` is given).
+ * @param {{ sites?: readonly Site[], root?: string, port?: number }} [options]
+ * @returns {Promise<RunningSites>}
+ */
+export async function startSites({ sites = SITES, root = FIXTURE_ROOT, port = 0 } = {}) {
+  // Port 0 lets the first address pick a free port; another process may hold that port on a
+  // sibling address, so on a clash start again with a new one.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await listenAll(sites, root, port);
+    } catch (error) {
+      if (port !== 0 || attempt >= 9 || /** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
+    }
+  }
+}
+
+/**
+ * @param {readonly Site[]} sites
+ * @param {string} root
+ * @param {number} wantedPort
+ * @returns {Promise<RunningSites>}
+ */
+async function listenAll(sites, root, wantedPort) {
+  /** @type {import('node:http').Server[]} */
+  const servers = [];
+  const closeAll = async () => {
+    await Promise.all(servers.map((server) => new Promise((done) => {
+      server.close(() => done(undefined));
+      server.closeAllConnections();
+    })));
+  };
+  let port = wantedPort;
+  try {
+    for (const site of sites) {
+      const server = createServer((req, res) => void serve(join(root, site.dir), req, res));
+      servers.push(server);
+      await listen(server, site.host, port);
+      const address = server.address();
+      if (address && typeof address === 'object') port = address.port;
+    }
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+  const origins = sites.map((site) => `http://${site.host}:${port}`);
+  return {
+    port,
+    origins,
+    url: (page) => {
+      const origin = origins[page.site];
+      if (!origin) throw new Error(`no site number ${page.site}`);
+      return `${origin}${page.path}`;
+    },
+    close: closeAll,
+  };
+}
+
+/**
+ * @param {import('node:http').Server} server
+ * @param {string} host
+ * @param {number} port
+ * @returns {Promise<void>}
+ */
+function listen(server, host, port) {
+  return new Promise((done, fail) => {
+    const onError = (/** @type {NodeJS.ErrnoException} */ error) => {
+      if (error.code === 'EADDRNOTAVAIL') {
+        error.message = `${error.message}: ${host} is not an address of this machine (Linux routes all of 127.0.0.0/8 to loopback; other systems need an alias, e.g. "ifconfig lo0 alias ${host}")`;
+      }
+      fail(error);
+    };
+    server.once('error', onError);
+    server.listen({ host, port, exclusive: true }, () => {
+      server.off('error', onError);
+      done();
+    });
+  });
+}
+
+/**
+ * Static files of one site: /a/b is a/b, a/b.html or a/b/index.html under its folder.
+ * @param {string} dir
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+async function serve(dir, req, res) {
+  try {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://site').pathname);
+    const file = await findFile(dir, pathname);
+    if (!file) return send(res, 404, TYPES['.html'], '<!doctype html><title>Not found</title><h1>Page not found</h1>', req.method);
+    const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
+    return send(res, 200, type, await readFile(file), req.method);
+  } catch (error) {
+    return send(res, 500, 'text/plain; charset=utf-8', String(error));
+  }
+}
+
+/**
+ * @param {string} dir
+ * @param {string} pathname
+ * @returns {Promise<string | null>}
+ */
+async function findFile(dir, pathname) {
+  const base = normalize(join(dir, pathname));
+  if (base !== dir && !base.startsWith(dir + sep)) return null; // no ../ out of the site
+  for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {
+    const found = await stat(candidate).catch(() => null);
+    if (found?.isFile()) return candidate;
+  }
+  return null;
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} type
+ * @param {string | Buffer} body
+ * @param {string} [method]
+ */
+function send(res, status, type, body, method = 'GET') {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+  res.end(method === 'HEAD' ? undefined : body);
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm run eval -- [CORPUS]`: measures extraction and recognition on the evaluation corpus
+ * (default ../shared/corpus from the project root), prints the tables, writes them into
+ * BENCHMARKS.md between the eval markers and the full figures to out/eval.json.
+ */
+import 'fake-indexeddb/auto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { arch, cpus, loadavg, platform } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { replaceBlock } from './markdown.ts';
+import { runEval } from './pipeline.ts';
+import { renderMarkdown } from './report.ts';
+import { replayInWorker, serveReplay, WORKER_ROLE } from './replay-run.ts';
+
+const HEADER = `# Benchmarks
+
+Figures measured on real pages by \`npm run eval\` (see src/eval/). The corpus is read by path and is
+never copied into this repository. The block below is rewritten by each run.`;
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('-h') || argv.includes('--help')) return void console.log('usage: npm run eval -- [CORPUS]   (default ../shared/corpus)');
+  if (argv.length > 1) throw new Error('expected at most one argument: the corpus folder');
+  // dist/eval.js → the project root; a corpus given by the user is relative to where npm was run.
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const given = argv[0];
+  const corpus = given ? resolve(process.env.INIT_CWD ?? process.cwd(), given) : join(root, '..', 'shared', 'corpus');
+  const viaNpm = process.env.npm_lifecycle_event === 'eval';
+  const command = viaNpm ? `npm run eval${given ? ` -- ${given}` : ''}` : `node scripts/eval.mjs${given ? ` ${given}` : ''}`;
+  const cpu = cpus();
+  const result = await runEval({
+    corpus,
+    corpusLabel: given ?? '../shared/corpus',
+    command,
+    machine: {
+      node: process.version, cpu: cpu[0]?.model.trim() ?? 'unknown', cores: cpu.length,
+      platform: `${platform()} ${arch()}`, load: Math.round((loadavg()[0] ?? 0) * 10) / 10,
+    },
+    log: (line) => console.error(`eval: ${line}`),
+    // This bundle is also the worker that replays the corpus beside the extraction measurements.
+    replayer: replayInWorker(new URL(import.meta.url)),
+  });
+  const markdown = renderMarkdown(result);
+  console.log(markdown);
+
+  await mkdir(join(root, 'out'), { recursive: true });
+  await writeFile(join(root, 'out', 'eval.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const benchmarks = join(root, 'BENCHMARKS.md');
+  const before = await readFile(benchmarks, 'utf8').catch(() => null);
+  await writeFile(benchmarks, replaceBlock(before, markdown, HEADER));
+  const gitignore = join(root, '.gitignore');
+  const ignored = await readFile(gitignore, 'utf8').catch(() => '');
+  if (!ignored.split(/\r?\n/).some((line) => line.trim() === '/out/' || line.trim() === 'out/')) {
+    await writeFile(gitignore, `${ignored.replace(/\s*$/, '')}${ignored ? '\n' : ''}/out/\n`);
+  }
+  console.error('eval: wrote BENCHMARKS.md and out/eval.json');
+}
+
+if (isMainThread) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(`eval: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+} else if ((workerData as { role?: string } | null)?.role === WORKER_ROLE) {
+  await serveReplay(workerData as Parameters<typeof serveReplay>[0], (message) => parentPort?.postMessage(message));
+}

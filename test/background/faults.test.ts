@@ -1,0 +1,87 @@
+/** Damaged records, a full disk and concurrent reports: nothing breaks, nothing is lost. */
+import { describe, expect, it, vi } from 'vitest';
+import { createHandlers } from '../../src/background/handlers.ts';
+import { exportHistory, historyHealth, importHistory } from '../../src/background/history-admin.ts';
+import { recordReport } from '../../src/background/record-report.ts';
+import { storiesPage } from '../../src/background/stories.ts';
+import type { HistoryDB } from '../../src/platform/database.ts';
+import { DEFAULT_SETTINGS } from '../../src/settings.ts';
+import { freshHistory } from '../fixtures/db.ts';
+import { reportFor } from '../fixtures/reports.ts';
+import { makeArticle } from '../fixtures/text.ts';
+import { read } from '../fixtures/visit.ts';
+
+const all = { query: '', multiSite: false, before: null, limit: 100 };
+
+describe('faults', () => {
+  it('skips a damaged record, reports it, and keeps the rest usable', async () => {
+    const db = await freshHistory();
+    const story = makeArticle(61, 8);
+    await read(db, 'https://one.example/a', story);
+    await db.put('articles', { id: 99, story: 1, page: 'x', site: 'one.example', lastSeen: Date.now(), keys: [] } as never);
+    const verdict = await read(db, 'https://two.example/b', story);
+    expect(verdict.otherSites).toBe(1);
+    expect((await storiesPage(db, all)).stories).toHaveLength(1);
+    expect(await historyHealth(db)).toEqual({ articles: 2, damaged: 1 });
+    expect((await exportHistory(db, 0)).articles).toHaveLength(2);
+  });
+
+  it('on a full disk, prunes the oldest readings, tells the reader, and records the page', async () => {
+    const db = await freshHistory();
+    for (let i = 0; i < 10; i++) await read(db, `https://site${i}.example/a`, makeArticle(100 + i, 4));
+    const meta = new Map<string, unknown>();
+    let full = true;
+    const realTransaction = db.transaction.bind(db);
+    // The first write transaction fails as IndexedDB does when the quota is exceeded.
+    vi.spyOn(db, 'transaction').mockImplementation(((stores: never, mode?: IDBTransactionMode) => {
+      if (mode === 'readwrite' && full) {
+        full = false;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return realTransaction(stores, mode);
+    }) as HistoryDB['transaction']);
+    const handlers = createHandlers({
+      db: async () => db, now: () => Date.now(), settings: async () => DEFAULT_SETTINGS,
+      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null,
+      meta: { get: async <T>(k: string, f: T) => (meta.get(k) as T) ?? f, set: async (k, v) => void meta.set(k, v) },
+    });
+    const verdict = await handlers['page/record']({ article: true, ...reportFor('https://new.example/a', makeArticle(200, 4)) }, { id: 'x', tab: { id: 1 } });
+    expect(verdict.articleId).not.toBeNull();
+    expect(await db.count('articles')).toBe(10);
+    const health = await handlers['history/health']({}, { id: 'x' });
+    expect(health.storageProblem).toMatchObject({ pruned: 1 });
+  });
+
+  it('20 tabs reporting at once give 20 records and consistent stories', async () => {
+    const db = await freshHistory();
+    const story = makeArticle(70, 8);
+    const reports = Array.from({ length: 20 }, (_, i) =>
+      i < 2 ? reportFor(`https://copy${i}.example/s`, story) : reportFor(`https://site${i}.example/s`, makeArticle(300 + i, 6)));
+    await Promise.all(reports.map((r, i) => recordReport(db, r, 1_000 + i)));
+    const records = await db.getAll('articles');
+    expect(records).toHaveLength(20);
+    expect(new Set(records.map((r) => r.page)).size).toBe(20);
+    const stories = new Map<number, number>();
+    for (const r of records) stories.set(r.story, (stories.get(r.story) ?? 0) + 1);
+    expect([...stories.values()].sort((a, b) => b - a)).toEqual([2, ...Array(18).fill(1)]);
+  });
+
+  it('export then import of 10,000 records loses nothing', async () => {
+    const db = await freshHistory();
+    const tx = db.transaction('articles', 'readwrite');
+    for (let i = 1; i <= 10_000; i++) {
+      void tx.store.put({
+        id: i, url: `https://s${i % 97}.example/${i}`, page: `s${i % 97}.example/${i}`, host: `s${i % 97}.example`, site: `s${i % 97}.example`,
+        title: `Story ${i}`, siteName: null, byline: null, published: null, lang: 'en', firstSeen: i, lastSeen: i + 5, words: 300,
+        size: 290, sketch: [i, i + 1, i + 2], keys: [i * 3], paragraphs: [i * 7], story: i - (i % 3),
+      });
+    }
+    await tx.done;
+    const file = JSON.parse(JSON.stringify(await exportHistory(db, 0)));
+    const other = await freshHistory();
+    expect(await importHistory(other, file)).toEqual({ added: 10_000, merged: 0 });
+    const imported = await other.getAll('articles');
+    expect(new Set(imported.map((a) => a.page)).size).toBe(10_000);
+    expect(new Set(imported.map((a) => a.story)).size).toBe(new Set(file.articles.map((a: { story: number }) => a.story)).size);
+  }, 30_000);
+});
