@@ -23,6 +23,12 @@ export interface Assessment {
 
 type Tx = HistoryTx<'readonly'> | HistoryTx<'readwrite'>;
 
+/**
+ * Containment below which no candidate is looked at twice: removing a site's template text moves
+ * containment by at most the template's share of the page, so far-off candidates stay different.
+ */
+export const TEMPLATE_CHECK = 0.2;
+
 export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds): Promise<Assessment> {
   const page = pageKey(pageUrl(report));
   const site = siteOf(report.url);
@@ -31,10 +37,12 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   const candidates = (await findCandidates(tx, report.keys)).filter(
     (c) => c.page !== page && !apart.has(c.id ?? -1) && !(existing && c.apart?.includes(existing.id ?? -1)),
   );
-  const boilerplate = new Boilerplate(await latestOfSite(tx, site));
   const mine = exactSample(report.hashes);
+  let boilerplate = Boilerplate.NONE;
   const compare = (other: ArticleRecord): Overlap =>
     overlap(mine, sketchSample(other.sketch, other.size), boilerplate.ignoring(other.story, existing?.story ?? -1));
+  // The site's template is only read when some candidate comes close enough for it to matter.
+  if (candidates.some((c) => compare(c).containment >= TEMPLATE_CHECK)) boilerplate = new Boilerplate(await latestOfSite(tx, site));
   const judged = candidates.map((c) => {
     // Within one site, shared passages are mostly the site's own furniture, never "reuse".
     const passages = c.site === site

@@ -9,6 +9,9 @@ export const TEMPLATE_STORIES = 2;
  * counted in stories, not articles, so a story read on many sister sites is not mistaken for it.
  */
 export class Boilerplate {
+  /** No evidence of any template. */
+  static readonly NONE = new Boilerplate([]);
+
   private readonly storiesByHash = new Map<number, Set<number>>();
 
   constructor(neighbours: readonly ArticleRecord[]) {
@@ -22,7 +25,8 @@ export class Boilerplate {
   }
 
   /** A predicate for comparisons with `story`, whose own recurring text is not boilerplate. */
-  ignoring(...ownStories: number[]): (hash: number) => boolean {
+  ignoring(...ownStories: number[]): ((hash: number) => boolean) | undefined {
+    if (this.storiesByHash.size === 0) return undefined;
     return (hash) => {
       const stories = this.storiesByHash.get(hash);
       if (!stories) return false;

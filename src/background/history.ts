@@ -11,7 +11,7 @@ export const sound = (records: readonly unknown[]): ArticleRecord[] => records.f
 export const MAX_KEY_ARTICLES = 40;
 /** Articles sharing the most keys with a page that are compared with it in full. */
 export const MAX_CANDIDATES = 40;
-/** Recent articles of the page's own site that reveal the site's template text. */
+/** Articles of the page's own site read to reveal the site's template text. */
 export const SITE_NEIGHBOURS = 30;
 /** Sightings of one story considered at most. */
 export const MAX_STORY_MEMBERS = 200;
@@ -37,15 +37,15 @@ export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<A
   return sound(records);
 }
 
-/** The site's most recently recorded articles, newest first. */
+/**
+ * The site's most recently recorded articles, fetched in parallel rather than by a cursor. The
+ * newest, not the oldest: a site's first articles may have been linked into one story before its
+ * template could be recognised, which would hide the template from the count.
+ */
 export async function latestOfSite(tx: Tx, site: string, limit = SITE_NEIGHBOURS): Promise<ArticleRecord[]> {
-  const found: ArticleRecord[] = [];
-  let cursor = await tx.objectStore('articles').index('site').openCursor(site, 'prev');
-  while (cursor && found.length < limit) {
-    if (isArticleRecord(cursor.value)) found.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return found;
+  const store = tx.objectStore('articles');
+  const ids = await store.index('site').getAllKeys(site);
+  return sound(await Promise.all(ids.slice(-limit).map((id) => store.get(id))));
 }
 
 export async function storyMembers(tx: Tx, story: number): Promise<ArticleRecord[]> {

@@ -33,14 +33,17 @@ const QUOTES_SINGLE = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
 const QUOTES_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const QUOTE_OR_DASH = /[\u00ab\u00b4\u00bb\u2010-\u2015\u2018-\u201f\u2032\u2033\u2212]/;
+
 export function normalise(text: string): string {
-  return decodeEntities(text)
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(QUOTES_SINGLE, "'")
-    .replace(QUOTES_DOUBLE, '"')
-    .replace(DASHES, '-')
-    .replace(SPACES, ' ')
-    .toLowerCase()
-    .trim();
+  let out = text.includes('&') ? decodeEntities(text) : text;
+  // Plain ASCII (most English prose) has nothing for the Unicode steps to change: skip them.
+  if (NON_ASCII.test(out)) {
+    out = out.normalize('NFKC').replace(INVISIBLE, '');
+    if (QUOTE_OR_DASH.test(out)) out = out.replace(QUOTES_SINGLE, "'").replace(QUOTES_DOUBLE, '"').replace(DASHES, '-');
+  } else if (out.includes('`')) {
+    out = out.replace(QUOTES_SINGLE, "'");
+  }
+  return out.replace(SPACES, ' ').toLowerCase().trim();
 }

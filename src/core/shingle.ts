@@ -22,6 +22,9 @@ export function shingleHashes(tokens: readonly string[], size = SHINGLE_SIZE): n
 }
 
 /** Sorted distinct values, as a compact set that can be intersected by merging. */
-export function sortedSet(values: Iterable<number>): number[] {
-  return Array.from(Uint32Array.from(new Set(values)).sort());
+export function sortedSet(values: ArrayLike<number>): number[] {
+  const sorted = Uint32Array.from(values).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+  return out;
 }

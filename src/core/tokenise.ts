@@ -12,8 +12,9 @@ const UNSPACED_RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{S
 export function tokenise(normalised: string): string[] {
   const tokens: string[] = [];
   for (const match of normalised.matchAll(WORD)) {
-    const word = match[0].replace(/['\u2019]/g, '');
-    if (!UNSPACED.test(word)) {
+    const word = match[0].includes("'") || match[0].includes('\u2019') ? match[0].replace(/['\u2019]/g, '') : match[0];
+    // Unspaced scripts all start above U+0E00: a cheap test before the Unicode one.
+    if (!hasCodeAbove(word, 0x0e00) || !UNSPACED.test(word)) {
       tokens.push(word);
       continue;
     }
@@ -21,6 +22,11 @@ export function tokenise(normalised: string): string[] {
     for (const part of word.split(UNSPACED_RUN)) if (part) tokens.push(part);
   }
   return tokens;
+}
+
+function hasCodeAbove(word: string, limit: number): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= limit) return true;
+  return false;
 }
 
 /**
