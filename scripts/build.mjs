@@ -1,5 +1,5 @@
 // Builds the extension for Chrome and Firefox into dist/<browser>/, and the command line into dist/cli.js,
-// and the evaluation (npm run eval) into dist/eval.js.
+// the evaluation (npm run eval) into dist/eval.js and the Node benchmark (npm run bench) into dist/bench.js.
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -35,6 +35,10 @@ export async function buildAll() {
   });
   await build({
     bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
+    entryPoints: ['src/bench/index.ts'], outfile: join(dist, 'bench.js'), absWorkingDir: root, logLevel: 'warning',
+  });
+  await build({
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
     entryPoints: ['src/eval/index.ts'], outfile: join(dist, 'eval.js'), absWorkingDir: root, logLevel: 'warning',
   });
   const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
@@ -54,5 +58,5 @@ export async function buildAll() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildAll();
-  console.log('built dist/chrome, dist/firefox, dist/cli.js and dist/eval.js');
+  console.log('built dist/chrome, dist/firefox, dist/cli.js, dist/eval.js and dist/bench.js');
 }

@@ -47,8 +47,11 @@ export function validateRequest<T extends MessageType>(type: T, payload: unknown
       count(p.limit, 'limit');
       break;
     case 'article/forget':
+      count(p.id, 'id');
+      break;
     case 'article/unlink':
       count(p.id, 'id');
+      if (p.tabId !== undefined) count(p.tabId, 'tabId');
       break;
     case 'story/delete':
       count(p.story, 'story');

@@ -121,7 +121,8 @@ export interface Protocol {
   'tab/verdict': { request: { tabId: number }; response: Verdict | null };
   'history/stories': { request: StoriesQuery; response: StoriesPage };
   'article/forget': { request: { id: number }; response: boolean };
-  'article/unlink': { request: { id: number }; response: boolean };
+  /** `tabId`: the tab showing the article (the popup's), whose verdict and badge then say it stands alone. */
+  'article/unlink': { request: { id: number; tabId?: number }; response: boolean };
   'story/delete': { request: { story: number }; response: number };
   'history/export': { request: Record<string, never>; response: HistoryFile };
   'history/import': { request: { file: unknown }; response: ImportResult };

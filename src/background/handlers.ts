@@ -63,13 +63,28 @@ export function createHandlers(deps: Deps): Handlers {
     await pruneHistory(await deps.db(), now - settings.retentionDays * DAY);
   }
 
+  /**
+   * The tab's verdict and badge once its article has left its story: it now stands alone, as the
+   * next check of the page would say (otherwise the popup and badge kept the old sightings).
+   */
+  async function standAlone(tabId: number, id: number): Promise<void> {
+    const verdict = await deps.loadVerdict(tabId);
+    if (verdict?.articleId !== id) return;
+    await deps.saveVerdict(tabId, { ...verdict, kind: 'recorded', sightings: [], otherSites: 0, readParagraphs: [] });
+    await deps.setBadge(tabId, '');
+  }
+
   return {
     'page/check': (report, sender) => handle(report, sender, false),
     'page/record': (report, sender) => handle(report, sender, true),
     'tab/verdict': ({ tabId }) => deps.loadVerdict(tabId),
     'history/stories': async (query) => storiesPage(await deps.db(), { ...query, limit: Math.min(query.limit, MAX_PAGE) }),
     'article/forget': async ({ id }) => forgetArticle(await deps.db(), id),
-    'article/unlink': async ({ id }) => unlinkArticle(await deps.db(), id),
+    'article/unlink': async ({ id, tabId }) => {
+      const unlinked = await unlinkArticle(await deps.db(), id);
+      if (unlinked && tabId !== undefined) await standAlone(tabId, id);
+      return unlinked;
+    },
     'story/delete': async ({ story }) => deleteStory(await deps.db(), story),
     'history/export': async () => exportHistory(await deps.db(), deps.now()),
     'history/import': async ({ file }) => importHistory(await deps.db(), file),

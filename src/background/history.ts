@@ -1,7 +1,6 @@
 /** Queries on the reading history that the report pipeline and the pages need. */
 import type { ArticleRecord, HistoryTx } from '../platform/database.ts';
 import type { ArticleSummary } from '../messages.ts';
-import type { HistoryDB } from '../platform/database.ts';
 import { isArticleRecord } from '../history-file.ts';
 
 /** Damaged records (a bad write, a disk error) are left out of every answer, never trusted. */
@@ -44,8 +43,14 @@ export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<A
  */
 export async function latestOfSite(tx: Tx, site: string, limit = SITE_NEIGHBOURS): Promise<ArticleRecord[]> {
   const store = tx.objectStore('articles');
-  const ids = await store.index('site').getAllKeys(site);
-  return sound(await Promise.all(ids.slice(-limit).map((id) => store.get(id))));
+  const ids: number[] = [];
+  // A key cursor walks only the newest `limit` entries of the site, however many it has.
+  let cursor = await store.index('site').openKeyCursor(site, 'prev');
+  while (cursor && ids.length < limit) {
+    ids.push(cursor.primaryKey);
+    cursor = await cursor.continue();
+  }
+  return sound(await Promise.all(ids.map((id) => store.get(id))));
 }
 
 export async function storyMembers(tx: Tx, story: number): Promise<ArticleRecord[]> {
@@ -74,13 +79,3 @@ export function summarise(record: ArticleRecord): ArticleSummary {
   };
 }
 
-/** The most recently read articles, newest first, without reading the rest of the history. */
-export async function recentArticles(db: HistoryDB, limit: number): Promise<ArticleSummary[]> {
-  const found: ArticleSummary[] = [];
-  let cursor = await db.transaction('articles').store.index('lastSeen').openCursor(null, 'prev');
-  while (cursor && found.length < limit) {
-    if (isArticleRecord(cursor.value)) found.push(summarise(cursor.value));
-    cursor = await cursor.continue();
-  }
-  return found;
-}

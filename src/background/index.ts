@@ -4,7 +4,7 @@
  * delivered; everything that matters is in IndexedDB or storage.session, never only in memory.
  */
 import { setBadge } from '../platform/badge.ts';
-import { openHistory, type HistoryDB } from '../platform/database.ts';
+import { DB_NAME, DB_VERSION, openHistory, type HistoryDB } from '../platform/database.ts';
 import { extensionId, extensionUrl, onRuntimeMessage } from '../platform/runtime.ts';
 import { clearTabState, loadTabState, saveTabState } from '../platform/tab-state.ts';
 import { onTabNavigates, onTabRemoved } from '../platform/tabs.ts';
@@ -16,7 +16,8 @@ import { createRouter } from './router.ts';
 
 let history: Promise<HistoryDB> | null = null;
 function db(): Promise<HistoryDB> {
-  history ??= openHistory().catch((error: unknown) => {
+  // Reopened after its connection is closed under it (a newer version upgrading, the database deleted).
+  history ??= openHistory(DB_NAME, DB_VERSION, () => (history = null)).catch((error: unknown) => {
     history = null; // try again on the next message rather than failing forever
     throw error;
   });

@@ -2,6 +2,8 @@
  * The article body a page declares in its JSON-LD (schema.org `articleBody`), for pages where
  * Readability finds nothing or only a teaser. Returns the longest body declared, or null.
  */
+import { SPACE_RUN } from './paragraphs.ts';
+
 const ARTICLE_TYPE = /Article$|^BlogPosting$|^Report$/;
 const MAX_SCRIPT = 2_000_000;
 
@@ -38,5 +40,5 @@ function* articleBodies(node: unknown, depth = 0): Generator<string> {
 /** Splits a declared body into paragraphs; some sites separate them only by a space after HTML is stripped. */
 export function bodyParagraphs(body: string): string[] {
   const decoded = body.replace(/<[^>]{0,200}>/g, '\n');
-  return decoded.split(/\n+/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
+  return decoded.split(/\n+/).map((p) => p.replace(SPACE_RUN, ' ').trim()).filter((p) => p.length > 0);
 }

@@ -1,6 +1,11 @@
-/** Scoped to the notice's shadow root; `all: initial` keeps inherited page styles out. */
+/**
+ * Scoped to the notice's shadow root; `all: initial` keeps inherited page styles out. On the host,
+ * which the page's selectors can match (`body > * { transform: … }`), it must be !important: a
+ * page's normal rules beat a shadow root's normal :host rules, but an important :host rule beats
+ * every page rule, inline styles included.
+ */
 export const NOTICE_CSS = `
-:host { all: initial; }
+:host { all: initial !important; }
 .panel {
   all: initial; box-sizing: border-box; position: fixed; inset-block-end: 16px; inset-inline-end: 16px;
   z-index: 2147483647; max-width: min(360px, calc(100vw - 32px)); padding: 12px 36px 10px 14px;

@@ -57,7 +57,7 @@ export function showNotice(verdict: Verdict, actions: NoticeActions, language?: 
   close.setAttribute('aria-label', t('dismiss'));
   const offSite = button(t('noticeOffSite'), () => void actions.offForSite().then(remove));
   const offAll = button(t('noticeOffAll'), () => void actions.offEverywhere().then(remove));
-  offSite.className = offAll.className = 'quiet';
+  offSite.className = offAll.className = 'button quiet';
 
   const row = el('div', 'actions');
   row.append(whatsNew, open);

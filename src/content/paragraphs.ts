@@ -8,13 +8,18 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON'
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+/**
+ * Runs of white space. Not `\s`: JavaScript counts U+FEFF (zero-width no-break space) as white
+ * space, and a space inside "wo\uFEFFrd" would split a word that normalise() keeps whole.
+ */
+export const SPACE_RUN = /[^\S\uFEFF]+/g;
 
 /** The text of an element split into its paragraphs, whitespace collapsed, empty ones dropped. */
 export function articleParagraphs(root: Element): string[] {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
-    const text = current.replace(/\s+/g, ' ').trim();
+    const text = current.replace(SPACE_RUN, ' ').trim();
     if (text) paragraphs.push(text);
     current = '';
   };

@@ -33,17 +33,16 @@ const QUOTES_SINGLE = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
 const QUOTES_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Characters NFKC leaves alone and the steps below replace anyway: typographic quotes, dashes, no-break space. */
+const NEEDS_UNICODE = /[^\x00-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d]/;
 const QUOTE_OR_DASH = /[\u00ab\u00b4\u00bb\u2010-\u2015\u2018-\u201f\u2032\u2033\u2212]/;
 
 export function normalise(text: string): string {
   let out = text.includes('&') ? decodeEntities(text) : text;
-  // Plain ASCII (most English prose) has nothing for the Unicode steps to change: skip them.
-  if (NON_ASCII.test(out)) {
-    out = out.normalize('NFKC').replace(INVISIBLE, '');
-    if (QUOTE_OR_DASH.test(out)) out = out.replace(QUOTES_SINGLE, "'").replace(QUOTES_DOUBLE, '"').replace(DASHES, '-');
-  } else if (out.includes('`')) {
-    out = out.replace(QUOTES_SINGLE, "'");
+  // Plain ASCII with typographic quotes (most English prose) has nothing for NFKC to change.
+  if (NEEDS_UNICODE.test(out)) out = out.normalize('NFKC').replace(INVISIBLE, '');
+  if (QUOTE_OR_DASH.test(out) || out.includes('`')) {
+    out = out.replace(QUOTES_SINGLE, "'").replace(QUOTES_DOUBLE, '"').replace(DASHES, '-');
   }
   return out.replace(SPACES, ' ').toLowerCase().trim();
 }

@@ -64,13 +64,23 @@ const MIGRATIONS: Migration[] = [
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export async function openHistory(name = DB_NAME, version = DB_VERSION): Promise<HistoryDB> {
+/**
+ * Opens (and upgrades) the history. `onClose` hears that this connection is closed for good: its
+ * owner must open the database again when it next needs it, or every later use fails.
+ */
+export async function openHistory(name = DB_NAME, version = DB_VERSION, onClose?: () => void): Promise<HistoryDB> {
   const db: HistoryDB = await openDB<HistorySchema>(name, version, {
     upgrade(database, oldVersion, newVersion, tx) {
       for (let step = oldVersion + 1; step <= (newVersion ?? version); step++) MIGRATIONS[step - 1]?.(database, tx);
     },
-    // A newer version of the extension wants to upgrade: step aside rather than block it.
-    blocking: () => db.close(),
+    // A newer version of the extension wants to upgrade, or the database is being deleted: step
+    // aside rather than block it.
+    blocking: () => {
+      db.close();
+      onClose?.();
+    },
+    // The browser closed the connection (the database was deleted, or the disk failed).
+    terminated: () => onClose?.(),
   });
   return db;
 }

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
   const tabId = Number.isInteger(fromQuery) ? fromQuery : await activeTabId();
   const verdict = tabId === null ? null : await send('tab/verdict', { tabId });
-  showVerdict(verdict);
+  showVerdict(verdict, tabId);
   await loadStories(true);
   let typing: ReturnType<typeof setTimeout> | undefined;
   $('search').addEventListener('input', () => {
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-function showVerdict(verdict: Verdict | null): void {
+function showVerdict(verdict: Verdict | null, tabId: number | null): void {
   const summary = $('verdict-summary');
   summary.classList.toggle('seen', verdict?.kind === 'seen');
   if (!verdict) return void (summary.textContent = t('popupNotChecked'));
@@ -47,10 +47,10 @@ function showVerdict(verdict: Verdict | null): void {
   $('sightings').replaceChildren(...verdict.sightings.map(sightingItem));
   $('partial-title').hidden = verdict.partial.length === 0;
   $('partial').replaceChildren(...verdict.partial.map(sightingItem));
-  pageActions(verdict);
+  pageActions(verdict, tabId);
 }
 
-function pageActions(verdict: Verdict): void {
+function pageActions(verdict: Verdict, tabId: number | null): void {
   const id = verdict.articleId;
   const done = (button: HTMLElement) => {
     button.textContent = t('popupDone');
@@ -62,7 +62,7 @@ function pageActions(verdict: Verdict): void {
     button.onclick = () => void action().then(() => done(button), (error: unknown) => fail(error));
   };
   show('not-same', id !== null && verdict.sightings.length > 0, async () => {
-    await send('article/unlink', { id: id! });
+    await send('article/unlink', tabId === null ? { id: id! } : { id: id!, tabId });
     $('sightings').replaceChildren();
   });
   show('forget', id !== null, () => send('article/forget', { id: id! }));

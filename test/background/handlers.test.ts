@@ -80,4 +80,17 @@ describe('handlers', () => {
     expect(badges.get(2)).toBe('');
     expect((await handlers['history/stories']({ query: '', multiSite: false, before: null, limit: 50 }, tab(0))).stories).toEqual([]);
   });
+
+  it('"not the same story" from the popup clears that tab\'s sightings and badge at once', async () => {
+    const { handlers, badges, verdicts } = setup();
+    await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story) }, tab(1));
+    const copy = await handlers['page/record']({ article: true, ...reportFor('https://b.example/1', story) }, tab(2));
+    expect(badges.get(2)).toBe('1');
+    expect(await handlers['article/unlink']({ id: copy.articleId!, tabId: 2 }, tab(0))).toBe(true);
+    expect(verdicts.get(2)).toMatchObject({ kind: 'recorded', sightings: [], otherSites: 0, articleId: copy.articleId });
+    expect(badges.get(2)).toBe('');
+    // Another tab's verdict is left alone: it is not the unlinked article's.
+    await handlers['article/unlink']({ id: copy.articleId!, tabId: 1 }, tab(0));
+    expect(verdicts.get(1)?.articleId).not.toBe(copy.articleId);
+  });
 });

@@ -63,6 +63,28 @@ describe('history administration', () => {
     expect(await db.count('articles')).toBe(3);
   });
 
+  it('import into a used history: new ids never reuse a deleted one; stories and "not the same" are kept', async () => {
+    const { db, ids } = await threeReadings();
+    await unlinkArticle(db, ids[1]!);
+    const file = JSON.parse(JSON.stringify(await exportHistory(db, Date.now())));
+    const target = await freshHistory();
+    const gone = (await read(target, 'https://elsewhere.example/x', makeArticle(43, 8))).articleId!;
+    await forgetArticle(target, gone);
+    expect(await importHistory(target, file)).toEqual({ added: 3, merged: 0 });
+    const records = await target.getAll('articles');
+    expect(Math.min(...records.map((r) => r.id!))).toBeGreaterThan(gone);
+    const byUrl = new Map(records.map((r) => [r.url, r]));
+    const [one, two, three] = ['https://one.example/a', 'https://two.example/b', 'https://three.example/c'].map((u) => byUrl.get(u)!);
+    expect(two!.story).toBe(two!.id);
+    expect(two!.apart).toEqual([one!.id]);
+    expect(one!.apart).toEqual([two!.id]);
+    expect(new Set(records.map((r) => r.story)).size).toBe(3);
+    expect(three!.story).toBe(three!.id);
+    // Still kept apart: the unlinked page's text finds no sighting of the first one's story.
+    expect((await checkReport(target, reportFor('https://two.example/b', story.slice(0, 5)), Date.now())).sightings).toEqual([]);
+    expect((await checkReport(target, reportFor('https://four.example/d', story), Date.now())).sightings.map((s) => s.url)).toContain('https://one.example/a');
+  });
+
   it('a malformed import changes nothing and says what is wrong', async () => {
     const { db } = await threeReadings();
     const file = JSON.parse(JSON.stringify(await exportHistory(db, Date.now())));

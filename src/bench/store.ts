@@ -1,0 +1,139 @@
+/**
+ * The history store under load, in fake-indexeddb (the same store code the extension runs):
+ * look-up + record (recordReport) latency as the history grows, and the history-list query.
+ *
+ * The store is seeded directly (large transactions, records shaped like recordReport's, explicit
+ * ids) with: a truncated copy, on another site, of every other corpus article (so half of the
+ * look-ups find a story and take the "seen" path), then synthetic articles up to each size.
+ * Each measured report is recorded for real, then its record is deleted (not timed), so the store
+ * keeps its size and every look-up is a first visit.
+ */
+import { recordReport } from '../background/record-report.ts';
+import { storiesPage } from '../background/stories.ts';
+import { siteOf } from '../core/url.ts';
+import type { PageReport } from '../messages.ts';
+import { openHistory, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
+import { median } from './stats.ts';
+import { now } from './clock.ts';
+import { seededRandom, syntheticRecords, truncatedCopy, type Random } from './synthetic.ts';
+
+export const START = Date.UTC(2024, 0, 1);
+/** Time between two seeded readings: 100,000 articles span about a year. */
+export const SPACING = 5 * 60_000;
+const SEED_BATCH = 10_000;
+const WARM_UP = 20;
+
+let databases = 0;
+const freshName = (label: string) => `deja-lu-bench-${label}-${process.pid}-${++databases}`;
+
+/** Records every report into an empty history, as the extension would: real records to measure and copy. */
+export async function recordCorpus(reports: readonly PageReport[]): Promise<{ db: HistoryDB; records: ArticleRecord[] }> {
+  const db = await openHistory(freshName('corpus'));
+  let now = START;
+  for (const report of reports) await recordReport(db, report, (now += SPACING));
+  return { db, records: await db.getAll('articles') };
+}
+
+export interface SizeResult {
+  articles: number;
+  seedMs: number;
+  samples: number[];
+  /** Look-ups that found the story already read (the copy seeded for it). */
+  seen: number;
+  /** Articles stored from each looked-up page's own site (what the site-template read works on). */
+  sameSite: { median: number; max: number };
+}
+
+export interface StoreResult {
+  sizes: SizeResult[];
+  history: { articles: number; limit: number; samples: number[] } | null;
+}
+
+export interface StoreOptions {
+  sizes: readonly number[];
+  passes: number;
+  historyAt: number;
+  historyLimit: number;
+  historyRuns: number;
+  onProgress?: (message: string) => void;
+}
+
+export async function benchStore(reports: readonly PageReport[], templates: readonly ArticleRecord[], options: StoreOptions): Promise<StoreResult> {
+  const sizes = [...options.sizes].sort((a, b) => a - b);
+  const db = await openHistory(freshName('store'));
+  const random = seededRandom(42);
+  const copies = seedCopies(reports, templates, random);
+  let count = 0;
+  const result: StoreResult = { sizes: [], history: null };
+  const queryTime = START + ((sizes[sizes.length - 1] ?? 0) + 10) * SPACING;
+  for (const size of sizes) {
+    const t = now();
+    if (count === 0) count = await insert(db, copies.slice(0, size));
+    if (count < size) count += await seed(db, count + 1, size, templates, random);
+    const seedMs = now() - t;
+    options.onProgress?.(`seeded ${count.toLocaleString('en')} articles in ${(seedMs / 1000).toFixed(1)} s`);
+    for (const report of reports.slice(0, WARM_UP)) await timedRecord(db, report, queryTime, count);
+    const samples: number[] = [];
+    let seen = 0;
+    for (let pass = 0; pass < options.passes; pass++) {
+      for (const report of reports) {
+        const { ms, kind } = await timedRecord(db, report, queryTime + samples.length, count);
+        samples.push(ms);
+        if (kind === 'seen') seen++;
+      }
+    }
+    const sameSite = await Promise.all(reports.map((r) => db.countFromIndex('articles', 'site', siteOf(r.url))));
+    result.sizes.push({ articles: count, seedMs, samples, seen, sameSite: { median: median(sameSite), max: Math.max(0, ...sameSite) } });
+    if (size === options.historyAt) {
+      for (let i = 0; i < 5; i++) await storiesPage(db, { query: '', multiSite: false, before: null, limit: options.historyLimit });
+      const history: number[] = [];
+      for (let i = 0; i < options.historyRuns; i++) {
+        const t0 = now();
+        await storiesPage(db, { query: '', multiSite: false, before: null, limit: options.historyLimit });
+        history.push(now() - t0);
+      }
+      result.history = { articles: count, limit: options.historyLimit, samples: history };
+    }
+  }
+  db.close();
+  return result;
+}
+
+async function timedRecord(db: HistoryDB, report: PageReport, at: number, keep: number) {
+  const t = now();
+  const verdict = await recordReport(db, report, at);
+  const ms = now() - t;
+  await db.delete('articles', IDBKeyRange.lowerBound(keep, true));
+  return { ms, kind: verdict.kind };
+}
+
+function seedCopies(reports: readonly PageReport[], templates: readonly ArticleRecord[], random: Random): ArticleRecord[] {
+  const copies: ArticleRecord[] = [];
+  reports.forEach((report, i) => {
+    if (i % 2 !== 0) return;
+    const site = siteOf(report.url);
+    const others = templates.filter((t) => t.site !== site);
+    const host = others[Math.floor(random() * others.length)];
+    if (!host) return;
+    const id = copies.length + 1;
+    copies.push(truncatedCopy(report, id, host, START + id * SPACING));
+  });
+  return copies;
+}
+
+async function seed(db: HistoryDB, from: number, to: number, templates: readonly ArticleRecord[], random: Random): Promise<number> {
+  let added = 0;
+  for (let start = from; start <= to; start += SEED_BATCH) {
+    const end = Math.min(to, start + SEED_BATCH - 1);
+    added += await insert(db, syntheticRecords(start, end, { templates, random, start: START, spacing: SPACING }));
+  }
+  return added;
+}
+
+/** One readwrite transaction for the whole batch; requests are queued without awaiting each. */
+async function insert(db: HistoryDB, records: readonly ArticleRecord[]): Promise<number> {
+  const tx = db.transaction('articles', 'readwrite');
+  for (const record of records) void tx.store.add(record);
+  await tx.done;
+  return records.length;
+}
