@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `npm start [-- --browser firefox] [-- --screenshot docs/popup.png] [-- --headless]`
+ * `npm start [-- --browser firefox] [-- --screenshot out/demo-popup.png] [-- --headless]`
  *
  * Serves three local news sites (127.0.0.1, .2, .3) that publish one story, opens Chromium (or
  * Firefox) with the built extension and reads the three copies one after another: the badge
@@ -17,7 +17,7 @@ import { PAGES, SITES, startSites } from './lib/sites.mjs';
 
 const USAGE = `usage: npm start [-- --browser chromium|firefox] [--screenshot PATH] [--headless]
   --browser     chromium (default) or firefox
-  --screenshot  also save the popup screenshot to PATH (e.g. docs/popup.png)
+  --screenshot  also save the popup screenshot to PATH (e.g. out/demo-popup.png)
   --headless    no window even when a display exists`;
 
 const VISITS = [PAGES.original, PAGES.abridged, PAGES.wire];

@@ -33,6 +33,15 @@ import { readPopup } from './popup-page.mjs';
  */
 
 /** @typedef {{ page: Page, tabId: number, url: string }} Tab */
+/**
+ * How the browser is set up for the reader, beyond the defaults.
+ * @typedef {object} UiOptions
+ * @property {string} [locale]  the browser's UI language, e.g. "fr" (Firefox needs its language pack installed)
+ * @property {boolean} [dark]  the browser in dark mode: pages see prefers-color-scheme: dark
+ * @property {boolean} [allowPrivate]  the extension allowed in private windows, as the reader may choose to (off by default)
+ * @property {Record<string, string>} [hostNames]  Chromium only: names resolved to local addresses, e.g.
+ *   { "brackwater-gazette.test": "127.0.0.1" }, so that local sites look real (screenshots)
+ */
 /** @typedef {import('./popup-page.mjs').PopupContents} PopupContents */
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,9 +65,11 @@ export const hasDisplay = () => Boolean(process.env.DISPLAY || process.env.WAYLA
  * Launches a browser with the built extension. Headless unless `headful` is asked for and a
  * display exists. Throws (never skips) when the browser or the build is missing.
  * @param {BrowserName} name
- * @param {{ dist?: string, headful?: boolean, backgroundIdleMs?: number, handleSignals?: boolean }} [options]
+ * @param {{ dist?: string, headful?: boolean, backgroundIdleMs?: number, handleSignals?: boolean, userDataDir?: string, proxy?: string } & UiOptions} [options]
  *   handleSignals: false leaves Ctrl-C to the caller, which must then close() the browser (by
  *   default puppeteer kills it and exits the process, leaving its temporary profile behind).
+ *   userDataDir: a profile folder that outlives the browser, to relaunch with the same profile.
+ *   proxy: HOST:PORT of an HTTP proxy for every request, loopback included.
  * @returns {Promise<ExtensionBrowser>}
  */
 export async function launchBrowser(name, options = {}) {
@@ -67,11 +78,19 @@ export async function launchBrowser(name, options = {}) {
   await access(join(dist, 'manifest.json')).catch(() => {
     throw new Error(`${dist}/manifest.json is missing: run "npm run build" first`);
   });
+  if (options.hostNames && name !== 'chromium') throw new Error('hostNames works in Chromium only');
   const headless = !(options.headful && hasDisplay());
   const handleSignals = options.handleSignals ?? true;
+  const { userDataDir, proxy } = options;
+  const { locale, dark, allowPrivate } = options;
+  const shared = {
+    dist, headless, handleSignals, ...(userDataDir ? { userDataDir } : {}), ...(proxy ? { proxy } : {}),
+    ...(locale ? { locale } : {}), ...(dark ? { dark } : {}), ...(allowPrivate ? { allowPrivate } : {}),
+    ...(options.hostNames ? { hostNames: options.hostNames } : {}),
+  };
   const driver = name === 'chromium'
-    ? await launchChromium({ dist, headless, handleSignals })
-    : await launchFirefox({ dist, headless, handleSignals, ...(options.backgroundIdleMs ? { backgroundIdleMs: options.backgroundIdleMs } : {}) });
+    ? await launchChromium(shared)
+    : await launchFirefox({ ...shared, ...(options.backgroundIdleMs ? { backgroundIdleMs: options.backgroundIdleMs } : {}) });
   try {
     const control = await driver.browser.newPage();
     const browser = new ExtensionBrowser(driver, control, headless);
@@ -154,6 +173,31 @@ export class ExtensionBrowser {
     if (created.length !== 1) throw new Error(`expected one new tab, found ${created.length}: was another tab opened meanwhile?`);
     await page.goto(url);
     return { page, tabId: /** @type {number} */ (created[0]), url };
+  }
+
+  /**
+   * Opens `url` in a new private (incognito) window, through the extension's windows.create: a
+   * test has no other way to open a real one (a CDP browser context is a secondary off-the-record
+   * profile, whose tabs extension APIs do not find; a BiDi user context is a container). Chromium
+   * opens the window for an extension not allowed in incognito but hides it from it (`tabId` is
+   * null then); Firefox refuses ("Extension does not have permission for incognito mode").
+   * @param {string} url
+   * @returns {Promise<{ page: Page, tabId: number | null, url: string }>}
+   */
+  async openPrivateTab(url) {
+    const window = await this.control.evaluate(async (url) => {
+      const root = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
+      const created = await root.windows.create({ incognito: true, url });
+      return created ? { incognito: created.incognito, tabId: created.tabs?.[0]?.id ?? null } : null;
+    }, url);
+    if (window && !window.incognito) throw new Error('the browser opened a window that is not private');
+    const page = await poll(async () => {
+      for (const candidate of await this.browser.pages()) {
+        if (candidate.url() === url && (await candidate.evaluate(() => document.readyState).catch(() => '')) === 'complete') return candidate;
+      }
+      return null;
+    }, { what: `the private window with ${url}`, timeout: 15_000, interval: 100 });
+    return { page, tabId: window?.tabId ?? null, url };
   }
 
   /**

@@ -13,10 +13,12 @@ import { poll, withTimeout } from './poll.mjs';
 export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
 
 /**
- * @param {{ dist: string, headless: boolean, handleSignals?: boolean }} options
+ * @param {{ dist: string, headless: boolean, handleSignals?: boolean, userDataDir?: string, proxy?: string } & import('./browsers.mjs').UiOptions} options
+ *   userDataDir: a profile folder kept after close (a restart relaunches with it); proxy: HOST:PORT
+ *   of an HTTP proxy that every request goes through, loopback included.
  * @returns {Promise<Driver>}
  */
-export async function launchChromium({ dist, headless, handleSignals = true }) {
+export async function launchChromium({ dist, headless, handleSignals = true, userDataDir, proxy, locale, dark, allowPrivate, hostNames }) {
   const executablePath = findExecutable('Chromium', 'CHROMIUM_PATH', CHROMIUM_PATHS, 'apt-get install chromium');
   const browser = await puppeteer.launch({
     browser: 'chrome',
@@ -28,15 +30,26 @@ export async function launchChromium({ dist, headless, handleSignals = true }) {
     handleSIGHUP: handleSignals,
     enableExtensions: true,
     defaultViewport: headless ? { width: 1280, height: 720 } : null,
+    ...(userDataDir ? { userDataDir } : {}),
     args: [
       '--disable-component-update',
       '--disable-quic',
       // Chromium refuses to start its sandbox as root (containers, CI).
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      // "<-loopback>" removes the implicit bypass of 127.0.0.0/8 and localhost. Autofill's server
+      // queries are the one background service of the browser's own that a flag silences; the
+      // component updater and the Google account check remain (puppeteer already passes
+      // --disable-background-networking and --disable-sync).
+      ...(proxy ? [`--proxy-server=http://${proxy}`, '--proxy-bypass-list=<-loopback>', '--disable-features=AutofillServerCommunication'] : []),
+      ...(locale ? [`--lang=${locale}`] : []),
+      // The browser's own dark mode (the OS theme, to Chromium): pages see prefers-color-scheme: dark.
+      ...(dark ? ['--force-dark-mode'] : []),
+      // Plain-http names must not be upgraded to https (no certificate here).
+      ...(hostNames ? [`--host-resolver-rules=${Object.entries(hostNames).map(([name, ip]) => `MAP ${name} ${ip}`).join(', ')}`, '--disable-features=HttpsUpgrades'] : []),
     ],
   });
   try {
-    const id = await browser.installExtension(dist);
+    const id = allowPrivate ? await installAllowedInIncognito(browser, dist) : await browser.installExtension(dist);
     return {
       name: 'chromium',
       browser,
@@ -47,6 +60,23 @@ export async function launchChromium({ dist, headless, handleSignals = true }) {
   } catch (error) {
     await browser.close().catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Installs the extension as puppeteer's installExtension does, ticked "Allow in Incognito" as a
+ * reader may do on chrome://extensions (Extensions.loadUnpacked takes enableInIncognito).
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} dist
+ * @returns {Promise<string>} the extension id
+ */
+async function installAllowedInIncognito(browser, dist) {
+  const session = await browser.target().createCDPSession();
+  try {
+    const { id } = await session.send('Extensions.loadUnpacked', { path: dist, enableInIncognito: true });
+    return id;
+  } finally {
+    await session.detach().catch(() => undefined);
   }
 }
 

@@ -11,6 +11,12 @@ import { fileURLToPath } from 'node:url';
 
 /** @typedef {{ host: string, dir: string, name: string }} Site */
 /** @typedef {{ site: number, path: string }} PageRef */
+/**
+ * A page made by code instead of read from a file (pages too large to keep in the repository,
+ * pages that name the server's own address), or null to serve the site's files.
+ * @typedef {(site: Site, pathname: string, origin: string) => { type: string, body: string | Buffer } | null} Generate
+ */
+/** @typedef {{ host: string, path: string }} ServedRequest */
 
 export const FIXTURE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/sites');
 
@@ -54,15 +60,17 @@ const TYPES = {
 
 /**
  * Starts one server per site, all on the same port (a free one unless `port` is given).
- * @param {{ sites?: readonly Site[], root?: string, port?: number }} [options]
+ * `generate` makes pages by code; `onRequest` hears every request (a test proving a page did not
+ * call home).
+ * @param {{ sites?: readonly Site[], root?: string, port?: number, generate?: Generate, onRequest?: (request: ServedRequest) => void }} [options]
  * @returns {Promise<RunningSites>}
  */
-export async function startSites({ sites = SITES, root = FIXTURE_ROOT, port = 0 } = {}) {
+export async function startSites({ sites = SITES, root = FIXTURE_ROOT, port = 0, generate, onRequest } = {}) {
   // Port 0 lets the first address pick a free port; another process may hold that port on a
   // sibling address, so on a clash start again with a new one.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await listenAll(sites, root, port);
+      return await listenAll(sites, root, port, { generate, onRequest });
     } catch (error) {
       if (port !== 0 || attempt >= 9 || /** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
     }
@@ -73,9 +81,10 @@ export async function startSites({ sites = SITES, root = FIXTURE_ROOT, port = 0 
  * @param {readonly Site[]} sites
  * @param {string} root
  * @param {number} wantedPort
+ * @param {{ generate?: Generate | undefined, onRequest?: ((request: ServedRequest) => void) | undefined }} hooks
  * @returns {Promise<RunningSites>}
  */
-async function listenAll(sites, root, wantedPort) {
+async function listenAll(sites, root, wantedPort, hooks) {
   /** @type {import('node:http').Server[]} */
   const servers = [];
   const closeAll = async () => {
@@ -87,7 +96,17 @@ async function listenAll(sites, root, wantedPort) {
   let port = wantedPort;
   try {
     for (const site of sites) {
-      const server = createServer((req, res) => void serve(join(root, site.dir), req, res));
+      const server = createServer((req, res) => {
+        const path = req.url ?? '/';
+        hooks.onRequest?.({ host: site.host, path });
+        try {
+          const made = hooks.generate?.(site, new URL(path, 'http://site').pathname, `http://${site.host}:${port}`);
+          if (made) return send(res, 200, made.type, made.body, req.method);
+        } catch (error) {
+          return send(res, 500, 'text/plain; charset=utf-8', String(error));
+        }
+        return void serve(join(root, site.dir), req, res);
+      });
       servers.push(server);
       await listen(server, site.host, port);
       const address = server.address();

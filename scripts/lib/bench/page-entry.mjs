@@ -1,0 +1,295 @@
+// @ts-check
+/**
+ * The in-page half of the browser benchmark, bundled by esbuild (scripts/lib/bench/bundle.mjs)
+ * from the extension's own sources and evaluated in a page as `globalThis.dejaLuBench`:
+ *   - in an extension page (the extension's origin, so the real IndexedDB 'deja-lu'): seeding,
+ *     look-up + record with the background's own recordReport, storage estimates;
+ *   - in a web page: the content script's extraction, step by step, timed with performance.now().
+ * Nothing here runs in the extension itself; it is the same code, run where it can be timed.
+ */
+import { Readability } from '@mozilla/readability';
+import { findCandidates, latestOfSite } from '../../../src/background/history.ts';
+import { checkReport, recordReport } from '../../../src/background/record-report.ts';
+import { storiesPage } from '../../../src/background/stories.ts';
+import { extractArticle, looksLikeArticle, MAX_ELEMENTS, toReport } from '../../../src/content/extract.ts';
+import { articleParagraphs } from '../../../src/content/paragraphs.ts';
+import { fingerprint } from '../../../src/core/fingerprint.ts';
+import { pageKey, siteOf } from '../../../src/core/url.ts';
+import { openHistory } from '../../../src/platform/database.ts';
+import { Synthesiser, templateOf, truncatedCopy, seededRandom } from './synthetic.mjs';
+
+/** @typedef {import('../../../src/messages.ts').PageReport} PageReport */
+/** @typedef {import('../../../src/platform/database.ts').ArticleRecord} ArticleRecord */
+/** @typedef {import('../../../src/platform/database.ts').HistoryDB} HistoryDB */
+/** @typedef {import('./synthetic.mjs').HistoryShape} HistoryShape */
+
+/** @type {HistoryDB | null} */
+let db = null;
+/** @type {Synthesiser | null} */
+let synth = null;
+
+const history = async () => (db ??= await openHistory());
+
+/**
+ * One readwrite transaction for the whole batch, every request queued without awaiting.
+ * @param {HistoryDB} store
+ * @param {readonly ArticleRecord[]} records
+ */
+async function insert(store, records) {
+  const tx = store.transaction('articles', 'readwrite');
+  for (const record of records) void tx.store.add(record);
+  await tx.done;
+}
+
+const api = {
+  /**
+   * A page's report as the content script makes it, from HTML parsed with DOMParser.
+   * @param {string} html
+   * @param {string} url
+   */
+  reportOf(html, url) {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    try {
+      return toReport(url, extractArticle(doc, url));
+    } catch (error) {
+      return { article: false, url, reason: String(error) };
+    }
+  },
+
+  /**
+   * Where the content script's time goes on this document, step by step (the steps of
+   * extractArticle, then the report and its serialisation for the message), in ms.
+   * @param {string} url
+   */
+  stages(url = location.href) {
+    const doc = document;
+    const times = /** @type {Record<string, number>} */ ({});
+    let t = performance.now();
+    const lap = (/** @type {string} */ name) => {
+      const now = performance.now();
+      times[name] = now - t;
+      t = now;
+    };
+    const elements = doc.getElementsByTagName('*').length;
+    lap('countElements');
+    // looksLikeArticle: Readability's isProbablyReaderable, then the extension's fallbacks.
+    const readerable = looksLikeArticle(doc);
+    lap('isProbablyReaderable');
+    const clone = /** @type {Document} */ (doc.cloneNode(true));
+    lap('cloneDocument');
+    const parsed = new Readability(clone, { serializer: (node) => /** @type {Element} */ (node), maxElemsToParse: MAX_ELEMENTS }).parse();
+    lap('readabilityParse');
+    const paragraphs = parsed?.content ? articleParagraphs(/** @type {Element} */ (/** @type {unknown} */ (parsed.content))) : [];
+    lap('paragraphSplit');
+    const print = fingerprint(paragraphs);
+    lap('fingerprint');
+    const whole = performance.now();
+    const report = toReport(url, extractArticle(doc, url));
+    const extractMs = performance.now() - whole;
+    t = performance.now();
+    const json = JSON.stringify(report);
+    lap('serialiseReport');
+    return {
+      times, extractMs, elements, readerable, htmlChars: doc.documentElement.outerHTML.length,
+      paragraphs: paragraphs.length, words: print.words, hashes: print.hashes.length, reportBytes: json.length,
+      article: report.article,
+    };
+  },
+
+  // ---- extension page: the real IndexedDB ----
+
+  async open() {
+    await history();
+    return true;
+  },
+
+  close() {
+    db?.close();
+    db = null;
+    return true;
+  },
+
+  async count() {
+    return (await history()).count('articles');
+  },
+
+  async clear() {
+    await (await history()).clear('articles');
+    return true;
+  },
+
+  /**
+   * Prepares the synthesiser: templates from the corpus reports, the time line of the history.
+   * @param {PageReport[]} reports
+   * @param {HistoryShape} shape
+   */
+  prepare(reports, shape) {
+    synth = new Synthesiser(reports.map(templateOf), shape);
+    return { sites: synth.sites.length };
+  },
+
+  /**
+   * Seeds ids 1..n: a truncated copy on another site of every other report (so half the timed
+   * look-ups find a story), ids after them synthetic.
+   * @param {PageReport[]} reports
+   * @param {HistoryShape} shape
+   */
+  async seedCopies(reports, shape) {
+    const templates = reports.map(templateOf);
+    const random = seededRandom(3);
+    /** @type {ArticleRecord[]} */
+    const copies = [];
+    reports.forEach((report, i) => {
+      if (i % 2 !== 0) return;
+      const others = templates.filter((t) => t.site !== templates[i]?.site);
+      const host = others[Math.floor(random() * others.length)];
+      if (!host) return;
+      const id = copies.length + 1;
+      copies.push(truncatedCopy(report, id, host, Math.round(shape.start + id * shape.spacing)));
+    });
+    await insert(await history(), copies);
+    return copies.length;
+  },
+
+  /**
+   * Synthetic records `from`..`to` in one transaction; generation and writing timed apart.
+   * @param {number} from
+   * @param {number} to
+   */
+  async seed(from, to) {
+    if (!synth) throw new Error('prepare() first');
+    const t0 = performance.now();
+    const records = synth.records(from, to);
+    const t1 = performance.now();
+    await insert(await history(), records);
+    const t2 = performance.now();
+    return { generateMs: t1 - t0, writeMs: t2 - t1 };
+  },
+
+  /**
+   * Deletes every record with an id above `keep`: what a timed record or a page visit added.
+   * @param {number} keep
+   */
+  async trim(keep) {
+    await (await history()).delete('articles', IDBKeyRange.lowerBound(keep, true));
+    return true;
+  },
+
+  /**
+   * Deletes the records of these pages (so that the next visit is a first reading).
+   * @param {string[]} urls
+   */
+  async forgetPages(urls) {
+    const store = await history();
+    for (const url of urls) {
+      const ids = await store.getAllKeysFromIndex('articles', 'page', pageKey(url));
+      for (const id of ids) await store.delete('articles', id);
+    }
+    return true;
+  },
+
+  /**
+   * Look-up + record (recordReport, the background's code) of each report, timed one by one;
+   * the new record is deleted after each (untimed), so the history keeps its size and every
+   * look-up is a first visit. Also times the read-only check (checkReport) the badge waits for.
+   * @param {PageReport[]} reports
+   * @param {number} at  the reading time given to the records
+   * @param {number} keep  ids above this are deleted after each record
+   * @param {number} warmUp  reports recorded first, untimed
+   */
+  async timeRecords(reports, at, keep, warmUp) {
+    const store = await history();
+    /** @type {number[]} */
+    const record = [];
+    /** @type {number[]} */
+    const check = [];
+    let seen = 0;
+    for (let i = 0; i < warmUp + reports.length; i++) {
+      const report = /** @type {PageReport} */ (reports[i % reports.length]);
+      let t = performance.now();
+      await checkReport(store, report, at + i);
+      const checkMs = performance.now() - t;
+      t = performance.now();
+      const verdict = await recordReport(store, report, at + i);
+      const recordMs = performance.now() - t;
+      await store.delete('articles', IDBKeyRange.lowerBound(keep, true));
+      if (i < warmUp) continue;
+      check.push(checkMs);
+      record.push(recordMs);
+      if (verdict.kind === 'seen') seen++;
+    }
+    return { record, check, seen };
+  },
+
+  /**
+   * The parts of the look-up timed apart, in one read-only transaction per report: the key index
+   * (findCandidates: up to 64 getAllKeys on 'keys', then the candidates' records) and the site's
+   * template sample (latestOfSite: every key of the site's index, then its 30 latest records,
+   * read when a candidate comes close), with the number of the site's articles.
+   * @param {PageReport[]} reports
+   */
+  async timeParts(reports) {
+    const store = await history();
+    /** @type {{ candidatesMs: number[], candidates: number[], latestOfSiteMs: number[], siteKeysMs: number[], siteArticles: number[] }} */
+    const out = { candidatesMs: [], candidates: [], latestOfSiteMs: [], siteKeysMs: [], siteArticles: [] };
+    for (const report of reports) {
+      const tx = store.transaction('articles', 'readonly');
+      let t = performance.now();
+      const candidates = await findCandidates(tx, report.keys);
+      out.candidatesMs.push(performance.now() - t);
+      out.candidates.push(candidates.length);
+      t = performance.now();
+      await latestOfSite(tx, siteOf(report.url));
+      out.latestOfSiteMs.push(performance.now() - t);
+      t = performance.now();
+      const siteKeys = await tx.store.index('site').getAllKeys(siteOf(report.url));
+      out.siteKeysMs.push(performance.now() - t);
+      out.siteArticles.push(siteKeys.length);
+      await tx.done;
+    }
+    return out;
+  },
+
+  /**
+   * The popup's history query (storiesPage, the background's code: the first `limit` stories,
+   * newest first), timed `runs` times.
+   * @param {number} limit
+   * @param {number} runs
+   */
+  async timeStories(limit, runs) {
+    const store = await history();
+    /** @type {number[]} */
+    const ms = [];
+    let stories = 0;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const page = await storiesPage(store, { query: '', multiSite: false, before: null, limit });
+      ms.push(performance.now() - t);
+      stories = page.stories.length;
+    }
+    return { ms, stories };
+  },
+
+  /**
+   * `n` stored records spread evenly over the ids 1..`last`, as stored.
+   * @param {number} n
+   * @param {number} last
+   */
+  async sample(n, last) {
+    const store = await history();
+    const tx = store.transaction('articles');
+    const ids = Array.from({ length: n }, (_, i) => 1 + Math.floor((i * last) / n));
+    const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return records.filter(Boolean);
+  },
+
+  async estimate() {
+    const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+    // Chromium breaks usage down by storage type (non-standard).
+    const details = /** @type {{ usageDetails?: Record<string, number> }} */ (await navigator.storage.estimate()).usageDetails ?? null;
+    return { usage, quota, details };
+  },
+};
+
+/** @type {any} */ (globalThis).dejaLuBench = api;

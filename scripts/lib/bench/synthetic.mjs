@@ -1,0 +1,234 @@
+// @ts-check
+/**
+ * Synthetic reading history for the in-browser benchmark, shaped like the records recordReport
+ * writes, generated inside the extension page (bundled into the bench bundle) so that 100,000 of
+ * them never cross the DevTools protocol.
+ *
+ * Every field but the hashes comes from a real corpus article used as a template (URL shape with a
+ * unique suffix, title, site name, byline, dates, word and shingle counts); the hashes have the
+ * distributions real fingerprints have, which matters for the bytes on disk (V8 serialises a small
+ * integer as a varint and a large one as a double):
+ *   sketch      the 64 smallest of `size` uniform 32-bit hashes (exponential gaps: mostly < 2^30)
+ *   keys        the core's own winnow() over a run of uniform shingle hashes, first 24 kept
+ *   paragraphs  uniform 32-bit hashes, one per paragraph of the template (≤ 200)
+ * Sites follow a Zipf law (a reader's history is mostly a few sites); about 1 article in 10
+ * joins the story of a recent article (a story read on several sites), the rest are singletons.
+ */
+import { mix } from '../../../src/core/hash.ts';
+import { SKETCH_SIZE, WINNOW_WINDOW, winnow } from '../../../src/core/sketch.ts';
+import { hostOf, pageKey, siteOf } from '../../../src/core/url.ts';
+import { seededRandom } from './random.mjs';
+
+export { seededRandom };
+
+/** @typedef {import('../../../src/platform/database.ts').ArticleRecord} ArticleRecord */
+/** @typedef {import('../../../src/messages.ts').PageReport} PageReport */
+/** @typedef {() => number} Random */
+
+/** Keys stored per article (record-report.ts MAX_STORED_KEYS). */
+const STORED_KEYS = 24;
+/** Share of synthetic articles that join the story of a recent article on another site. */
+export const JOIN_STORY = 0.1;
+/** How far back (in articles) a joined story may start: a news cycle. */
+const JOIN_WINDOW = 500;
+
+/** @param {Random} random */
+const uint32 = (random) => Math.floor(random() * 2 ** 32);
+
+/**
+ * Ranks 0..n-1 drawn with probability proportional to 1 / (rank + 1)^s.
+ * @param {number} n
+ * @param {number} [s]
+ * @returns {(random: Random) => number}
+ */
+export function zipf(n, s = 1) {
+  const cumulative = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) cumulative[i] = sum += 1 / (i + 1) ** s;
+  return (random) => {
+    const target = random() * sum;
+    let low = 0;
+    let high = n - 1;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (/** @type {number} */ (cumulative[mid]) < target) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+}
+
+/**
+ * The bottom-k sample of `size` distinct uniform 32-bit hashes, ascending (order statistics).
+ * @param {number} size
+ * @param {Random} random
+ */
+export function syntheticSketch(size, random) {
+  /** @type {number[]} */
+  const sketch = [];
+  if (size <= SKETCH_SIZE) {
+    const all = new Set();
+    while (all.size < size) all.add(uint32(random));
+    return Array.from(Uint32Array.from(all).sort());
+  }
+  let x = 0;
+  while (sketch.length < SKETCH_SIZE) {
+    x += (-Math.log(1 - random()) / (size + 1)) * 2 ** 32;
+    const value = Math.min(Math.floor(x), 2 ** 32 - 1);
+    if (value !== sketch[sketch.length - 1]) sketch.push(value);
+  }
+  return sketch;
+}
+
+/**
+ * Winnowed keys of a text of `shingles` shingles, at most `max`.
+ * @param {number} shingles
+ * @param {number} max
+ * @param {Random} random
+ */
+export function syntheticKeys(shingles, max, random) {
+  const needed = Math.min(shingles, Math.ceil(((max + 8) * (WINNOW_WINDOW + 1)) / 2) + WINNOW_WINDOW);
+  /** @type {number[]} */
+  const run = [];
+  for (let i = Math.max(1, needed); i > 0; i--) run.push(uint32(random));
+  return winnow(run, WINNOW_WINDOW, max);
+}
+
+/**
+ * What a template lends a synthetic record: everything but the hashes.
+ * @typedef {object} Template
+ * @property {string} url
+ * @property {string} site
+ * @property {string} host
+ * @property {string} title
+ * @property {string | null} siteName
+ * @property {string | null} byline
+ * @property {string | null} published
+ * @property {string | null} lang
+ * @property {number} words
+ * @property {number} size
+ * @property {number} keys
+ * @property {number} paragraphs
+ */
+
+/**
+ * @param {PageReport} report
+ * @returns {Template}
+ */
+export function templateOf(report) {
+  return {
+    url: report.url, site: siteOf(report.url), host: hostOf(report.url), title: report.title,
+    siteName: report.siteName, byline: report.byline, published: report.published, lang: report.lang,
+    words: report.words, size: report.hashes.length, keys: Math.min(STORED_KEYS, report.keys.length),
+    paragraphs: report.paragraphs.length,
+  };
+}
+
+/**
+ * @typedef {object} HistoryShape
+ * @property {number} start  firstSeen of record 0 (ms)
+ * @property {number} spacing  ms between two readings
+ */
+
+/**
+ * Makes synthetic records with ids `from`..`to` (inclusive), deterministic for a given seed and
+ * range start. Record `id` was read at `start + id * spacing`.
+ */
+export class Synthesiser {
+  /**
+   * @param {readonly Template[]} templates
+   * @param {HistoryShape} shape
+   * @param {number} [seed]
+   */
+  constructor(templates, shape, seed = 42) {
+    /** @type {Map<string, Template[]>} */
+    const bySite = new Map();
+    for (const t of templates) bySite.set(t.site, [...(bySite.get(t.site) ?? []), t]);
+    if (bySite.size === 0) throw new Error('no templates to synthesise from');
+    const order = seededRandom(7);
+    this.sites = [...bySite.values()].sort((a, b) => /** @type {Template} */ (a[0]).site.localeCompare(/** @type {Template} */ (b[0]).site));
+    for (let i = this.sites.length - 1; i > 0; i--) {
+      const j = Math.floor(order() * (i + 1));
+      [this.sites[i], this.sites[j]] = [/** @type {Template[]} */ (this.sites[j]), /** @type {Template[]} */ (this.sites[i])];
+    }
+    this.pickSite = zipf(this.sites.length);
+    this.templates = templates;
+    this.random = seededRandom(seed);
+    this.shape = shape;
+    /** story of each recent id, to join */
+    /** @type {Map<number, number>} */
+    this.stories = new Map();
+  }
+
+  /**
+   * @param {number} from
+   * @param {number} to
+   * @returns {ArticleRecord[]}
+   */
+  records(from, to) {
+    const { random, shape } = this;
+    /** @type {ArticleRecord[]} */
+    const records = [];
+    for (let id = from; id <= to; id++) {
+      const site = /** @type {Template[]} */ (this.sites[this.pickSite(random)]);
+      const template = /** @type {Template} */ (site[Math.floor(random() * site.length)]);
+      const url = withSuffix(template.url, id.toString(36));
+      const firstSeen = Math.round(shape.start + id * shape.spacing);
+      let story = id;
+      if (id > JOIN_WINDOW && random() < JOIN_STORY) {
+        const earlier = id - 1 - Math.floor(random() * JOIN_WINDOW);
+        story = this.stories.get(earlier) ?? earlier;
+      }
+      this.stories.set(id, story);
+      this.stories.delete(id - JOIN_WINDOW - 1);
+      records.push({
+        id, url, page: pageKey(url), host: template.host, site: template.site, title: template.title,
+        siteName: template.siteName, byline: template.byline, published: template.published, lang: template.lang,
+        firstSeen, lastSeen: firstSeen, words: template.words, size: template.size,
+        sketch: syntheticSketch(template.size, random),
+        keys: syntheticKeys(template.size, Math.max(1, template.keys), random),
+        paragraphs: Array.from({ length: template.paragraphs }, () => uint32(random)),
+        story,
+      });
+    }
+    return records;
+  }
+}
+
+/**
+ * A copy of a story on another site, recorded earlier: the first 60% of its keys and paragraphs,
+ * a 70% subset of its shingles (a truncated syndicated copy). The report's look-up finds it, so
+ * the look-up takes the "seen" path (story members, the site's template check).
+ * @param {PageReport} report
+ * @param {number} id
+ * @param {Template} host  a template of another site, lending the URL and names
+ * @param {number} firstSeen
+ * @returns {ArticleRecord}
+ */
+export function truncatedCopy(report, id, host, firstSeen) {
+  const kept = report.hashes.filter((h) => mix(h ^ id) % 10 < 7);
+  const url = withSuffix(host.url, `copy-${id.toString(36)}`);
+  /** @type {<T>(list: readonly T[]) => T[]} */
+  const head = (list) => list.slice(0, Math.max(1, Math.ceil(list.length * 0.6)));
+  return {
+    id, url, page: pageKey(url), host: host.host, site: host.site, title: report.title,
+    siteName: host.siteName, byline: host.byline, published: host.published, lang: host.lang,
+    firstSeen, lastSeen: firstSeen, words: Math.round(report.words * 0.6), size: kept.length,
+    sketch: kept.slice(0, SKETCH_SIZE), keys: head(report.keys).slice(0, STORED_KEYS),
+    paragraphs: head(report.paragraphs), story: id,
+  };
+}
+
+/**
+ * @param {string} url
+ * @param {string} suffix
+ */
+function withSuffix(url, suffix) {
+  try {
+    const parsed = new URL(url);
+    parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}-${suffix}`;
+    return parsed.href;
+  } catch {
+    return `${url}-${suffix}`;
+  }
+}

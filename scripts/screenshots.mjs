@@ -1,0 +1,80 @@
+// @ts-check
+/**
+ * The README's pictures, taken from the real extension (the build in dist/, or DEJA_LU_DIST) in
+ * headless Chromium: docs/popup-light.png, docs/popup-dark.png, docs/notice.png, docs/options.png.
+ * The reader's history is made by reading the local fixture sites (test/fixtures/reader-sites)
+ * under real-looking names, then moved back in time through export and import so that the
+ * pictures say "5 hours ago" rather than "just now". Run with `npm run screenshots`.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchBrowser, ROOT } from './lib/browsers.mjs';
+import { waitForNotice, readNotice } from './lib/notice-page.mjs';
+import { poll } from './lib/poll.mjs';
+import { READER_PAGES, startReaderSites } from './lib/reader-sites.mjs';
+
+/** Each name is one of the local sites (127.0.0.N). */
+const SITES = {
+  'brackwater-gazette.test': 1, 'coastline-daily.test': 2, 'dales-weekly.test': 3,
+  'ashby-courier.test': 4, 'northwick-news.test': 5, 'harbour-post.test': 6,
+};
+const HOUR = 3_600_000;
+/** What the reader read, and how long ago. */
+const READ = /** @type {const} */ ([
+  ['brackwater-gazette.test', READER_PAGES.lighthouse, 50 * HOUR],
+  ['dales-weekly.test', READER_PAGES.busAbridged, 26 * HOUR],
+  ['coastline-daily.test', READER_PAGES.lighthouse, 5 * HOUR],
+  ['ashby-courier.test', READER_PAGES.bus, 3 * HOUR],
+  ['northwick-news.test', READER_PAGES.trees, HOUR / 2],
+]);
+/** The page the pictures are about: a third copy of the lighthouse story. */
+const COPY = /** @type {const} */ (['harbour-post.test', READER_PAGES.lighthouse]);
+
+const docs = join(ROOT, 'docs');
+const sites = await startReaderSites();
+const hostNames = Object.fromEntries(Object.entries(SITES).map(([name, n]) => [name, sites.host(n)]));
+const ext = await launchBrowser('chromium', { hostNames });
+const url = (/** @type {string} */ name, /** @type {string} */ path) => `http://${name}:${sites.port}${path}`;
+try {
+  await mkdir(docs, { recursive: true });
+  await ext.control.evaluate(() => /** @type {any} */ (globalThis).chrome.storage.local.set({ settings: { readDelaySeconds: 0 } }));
+  for (const [name, path] of READ) await (await ext.visit(url(name, path))).page.close();
+
+  // Back in time: export, shift every reading, clear, import.
+  const file = await ext.message('history/export', {});
+  const now = Date.now();
+  for (const article of file.articles) {
+    const ago = READ.find(([name, path]) => article.url === url(name, path))?.[2] ?? 0;
+    article.firstSeen = now - ago;
+    article.lastSeen = now - ago;
+  }
+  await ext.message('history/clear', {});
+  await ext.message('history/import', { file });
+
+  const copy = await ext.openTab(url(...COPY));
+  await copy.page.setViewport({ width: 1280, height: 720, deviceScaleFactor: 2 });
+  const notice = await readNotice(await waitForNotice(copy.page));
+  await ext.read(copy);
+  // The notice in its corner, with the end of the article and the sidebar beside it.
+  const clip = { x: 1280 - 640, y: 720 - 290, width: 640, height: 290 };
+  await copy.page.screenshot({ path: join(docs, 'notice.png'), clip });
+  console.log(`notice: "${notice.message}"`);
+
+  await ext.popup(copy.tabId, { screenshot: join(docs, 'popup-light.png') });
+  const dark = await ext.openPopup(copy.tabId);
+  await dark.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  await poll(() => dark.evaluate(() => getComputedStyle(document.body).backgroundColor !== 'rgb(255, 255, 255)'), { what: 'the dark popup' });
+  const body = await dark.$('body');
+  await body?.screenshot({ path: join(docs, 'popup-dark.png') });
+  await dark.close();
+
+  const options = await ext.browser.newPage();
+  await options.setViewport({ width: 720, height: 600, deviceScaleFactor: 2 });
+  await ext.driver.gotoExtensionPage(options, ext.extensionUrl('options.html'));
+  await poll(() => options.evaluate(() => document.body.dataset.ready === 'true'), { what: 'the options page' });
+  await options.screenshot({ path: join(docs, 'options.png'), fullPage: true });
+  console.log(`saved docs/popup-light.png, docs/popup-dark.png, docs/notice.png and docs/options.png`);
+} finally {
+  await ext.close();
+  await sites.close();
+}

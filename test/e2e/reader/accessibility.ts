@@ -1,0 +1,44 @@
+/**
+ * Issue 4, item 9: axe-core finds nothing to fix in the popup (with a verdict, sightings and a
+ * history), the options page and the in-page notice. The dark-mode runs are in locale.ts.
+ */
+import { expect, it } from 'vitest';
+import { axeNoticeViolations, axeViolations } from '../../../scripts/lib/axe.mjs';
+import { waitForNotice } from '../../../scripts/lib/notice-page.mjs';
+import { READER_PAGES as PAGES } from '../../../scripts/lib/reader-sites.mjs';
+import { openExtensionPage, type ReaderContext } from './context.ts';
+
+/** Checks the popup, the options page and the notice of a copy on `site` of story 1 (read before). */
+export function accessibilityTests(ctx: ReaderContext, site: number, scheme: 'light' | 'dark'): void {
+  it(`accessibility (${scheme}): the notice on a copy has no axe violations`, async () => {
+    const { ext, sites } = ctx;
+    const tab = await ext.openTab(sites.page(site, PAGES.lighthouse));
+    ctx.keep(tab.page);
+    const root = await waitForNotice(tab.page);
+    expect(await axeNoticeViolations(tab.page, root)).toEqual([]);
+    // The check leaves the notice as it was.
+    expect(await tab.page.evaluate(() => document.querySelector('deja-lu-notice')?.hasAttribute('style'))).toBe(false);
+  });
+
+  it(`accessibility (${scheme}): the popup, with sightings and history, has no axe violations`, async () => {
+    const { ext, sites } = ctx;
+    const tabId = (await ext.findTabId(sites.page(site, PAGES.lighthouse))) ?? expect.fail('no tab with a copy');
+    const page = await ext.openPopup(tabId);
+    try {
+      expect(await page.$$eval('#sightings > li', (items) => items.length)).toBeGreaterThan(0);
+      expect(await page.$$eval('#recent > li', (items) => items.length)).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it(`accessibility (${scheme}): the options page has no axe violations`, async () => {
+    const page = await openExtensionPage(ctx.ext, 'options.html', { width: 1000, height: 800 });
+    try {
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+}
