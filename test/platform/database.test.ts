@@ -42,4 +42,15 @@ describe('history database', () => {
     expect(() => older.transaction('articles')).toThrow(/closed|InvalidState/i);
     newer.close();
   });
+
+  it('tells its owner when it steps aside, so that the next use opens the database again', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    let closed = 0;
+    await openHistory('shared', 2, () => closed++);
+    await new Promise((done) => {
+      const deletion = indexedDB.deleteDatabase('shared');
+      deletion.onsuccess = done;
+    });
+    expect(closed).toBe(1);
+  });
 });
