@@ -1,11 +1,26 @@
-// Runs the Node benchmark (dist/bench.js, built by scripts/build.mjs) with the garbage collector
-// exposed, so phases start from a collected heap. Arguments pass through: [CORPUS] [--check].
+// `npm run bench -- [CORPUS] [--check] [--node-only] [Node options]`: the Node benchmark
+// (dist/bench.js, run with the garbage collector exposed so phases start from a collected heap),
+// then the in-browser benchmark (scripts/bench-browser.mjs, real Chromium). With --check the run
+// fails when either misses a budget.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const child = spawn(process.execPath, ['--expose-gc', join(root, 'dist', 'bench.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
-child.on('exit', (code, signal) => {
-  process.exitCode = code ?? (signal ? 1 : 0);
-});
+const args = process.argv.slice(2);
+const nodeOnly = args.includes('--node-only');
+const nodeArgs = args.filter((a) => a !== '--node-only');
+// The browser half takes the corpus and --check; the Node half's timing options are its own.
+const corpus = args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1]?.startsWith('--') || ['--check', '--node-only'].includes(args[i - 1] ?? '')));
+const browserArgs = [...(corpus ? [corpus] : []), ...(args.includes('--check') ? ['--check'] : [])];
+
+function run(file, fileArgs, flags = []) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...flags, file, ...fileArgs], { stdio: 'inherit' });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const nodeCode = await run(join(root, 'dist', 'bench.js'), nodeArgs, ['--expose-gc']);
+const browserCode = nodeOnly ? 0 : await run(join(root, 'scripts', 'bench-browser.mjs'), browserArgs);
+process.exitCode = Math.max(nodeCode, browserCode);
