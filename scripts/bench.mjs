@@ -11,7 +11,8 @@ const args = process.argv.slice(2);
 const nodeOnly = args.includes('--node-only');
 const nodeArgs = args.filter((a) => a !== '--node-only');
 // The browser half takes the corpus and --check; the Node half's timing options are its own.
-const corpus = args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1]?.startsWith('--') || ['--check', '--node-only'].includes(args[i - 1] ?? '')));
+const VALUE_FLAGS = new Set(['--clock', '--reps', '--passes', '--sizes', '--history-at']);
+const corpus = args.find((a, i) => !a.startsWith('--') && !VALUE_FLAGS.has(args[i - 1] ?? ''));
 const browserArgs = [...(corpus ? [corpus] : []), ...(args.includes('--check') ? ['--check'] : [])];
 
 function run(file, fileArgs, flags = []) {
