@@ -10,8 +10,8 @@ export const sound = (records: readonly unknown[]): ArticleRecord[] => records.f
 export const MAX_KEY_ARTICLES = 40;
 /** Articles sharing the most keys with a page that are compared with it in full. */
 export const MAX_CANDIDATES = 40;
-/** Articles of the page's own site read to reveal the site's template text. */
-export const SITE_NEIGHBOURS = 30;
+/** Recent articles of the page's own site read to reveal its template text: it recurs in nearly all of them. */
+export const SITE_NEIGHBOURS = 12;
 /** Sightings of one story considered at most. */
 export const MAX_STORY_MEMBERS = 200;
 /** Keys of the page used for look-up (its first ones: copies keep a story's beginning). */
