@@ -46,6 +46,17 @@ export function thresholdsFor(settings: Pick<Settings, 'sensitivity'>): Threshol
   return { ...DEFAULT_THRESHOLDS, sameStory: SAME_STORY[settings.sensitivity] };
 }
 
+/** Whether a page's host is one of `sites` or below one of them (the rule for both exclusion lists). */
+export function onSites(url: string, sites: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
 export function parseSettings(raw: unknown): Settings {
   const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const d = DEFAULT_SETTINGS;

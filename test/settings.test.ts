@@ -24,3 +24,14 @@ describe('settings', () => {
     expect(thresholdsFor({ sensitivity: 'loose' }).sameStory).toBeLessThan(thresholdsFor({ sensitivity: 'balanced' }).sameStory);
   });
 });
+
+describe('onSites', () => {
+  it('matches a site and its subdomains, nothing else', async () => {
+    const { onSites } = await import('../src/settings.ts');
+    expect(onSites('https://news.example.co.uk/a', ['example.co.uk'])).toBe(true);
+    expect(onSites('https://news.example.co.uk/a', ['news.example.co.uk'])).toBe(true);
+    expect(onSites('https://example.co.uk/a', ['news.example.co.uk'])).toBe(false);
+    expect(onSites('https://notexample.co.uk/a', ['example.co.uk'])).toBe(false);
+    expect(onSites('not a url', ['example.co.uk'])).toBe(false);
+  });
+});

@@ -41,14 +41,19 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   let boilerplate = Boilerplate.NONE;
   const compare = (other: ArticleRecord): Overlap =>
     overlap(mine, sketchSample(other.sketch, other.size), boilerplate.ignoring(other.story, existing?.story ?? -1));
-  // The site's template is only read when some candidate comes close enough for it to matter.
-  if (candidates.some((c) => compare(c).containment >= TEMPLATE_CHECK)) boilerplate = new Boilerplate(await latestOfSite(tx, site));
-  const judged = candidates.map((c) => {
+  let overlaps = candidates.map(compare);
+  // The site's template is only read (and the candidates compared again without it) when some
+  // candidate comes close enough for it to matter.
+  if (overlaps.some((o) => o.containment >= TEMPLATE_CHECK)) {
+    boilerplate = new Boilerplate(await latestOfSite(tx, site));
+    overlaps = candidates.map(compare);
+  }
+  const judged = candidates.map((c, i) => {
     // Within one site, shared passages are mostly the site's own furniture, never "reuse".
     const passages = c.site === site
       ? { paragraphs: 0, keys: 0 }
       : { paragraphs: countShared(report.paragraphs, c.paragraphs), keys: countShared(report.keys, c.keys) };
-    return { article: c, relation: decide(compare(c), passages, thresholds) };
+    return { article: c, relation: decide(overlaps[i]!, passages, thresholds) };
   });
   const matched = judged.filter((j) => j.relation === 'same-story').map((j) => j.article.story);
   const stories = [...new Set([...(existing ? [existing.story] : []), ...matched])];

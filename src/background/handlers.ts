@@ -1,7 +1,6 @@
 import type { Report, StorageProblem, Verdict } from '../messages.ts';
 import type { HistoryDB } from '../platform/database.ts';
-import { siteOf } from '../core/url.ts';
-import { thresholdsFor, type Settings } from '../settings.ts';
+import { onSites, thresholdsFor, type Settings } from '../settings.ts';
 import {
   clearHistory, deleteStory, exportHistory, forgetArticle, historyHealth, importHistory, pruneHistory, pruneOldest, unlinkArticle,
 } from './history-admin.ts';
@@ -101,7 +100,7 @@ function refuse(report: Report, sender: Sender, settings: Settings): string | nu
   if (!report.article) return report.reason;
   if (settings.paused) return 'paused';
   if (sender.tab?.incognito && !settings.recordPrivate) return 'private window: not recorded';
-  if (settings.excludedSites.includes(siteOf(report.url))) return 'site excluded';
+  if (onSites(report.url, settings.excludedSites)) return 'site excluded';
   if (report.words < settings.minWords) return `too short (${report.words} words)`;
   return null;
 }

@@ -13,21 +13,13 @@ import type { ArticleRecord } from '../platform/database.ts';
 
 export type Random = () => number;
 
-/** mulberry32: a small, fast, seeded generator of floats in [0, 1). */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom } from './random.mjs';
+
+export { seededRandom };
 
 const uint32 = (random: Random) => Math.floor(random() * 2 ** 32);
 
-function uniformHashes(count: number, random: Random): number[] {
+export function uniformHashes(count: number, random: Random): number[] {
   const hashes: number[] = [];
   for (let i = 0; i < count; i++) hashes.push(uint32(random));
   return hashes;

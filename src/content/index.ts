@@ -6,7 +6,7 @@
 import { send, type Report } from '../messages.ts';
 import { t, uiLanguage } from '../platform/i18n.ts';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
-import type { Settings } from '../settings.ts';
+import { onSites, type Settings } from '../settings.ts';
 import { extractArticle, toReport } from './extract.ts';
 import { onAddressChange } from './navigation.ts';
 import { showNotice, type Notice } from './notice.ts';
@@ -20,22 +20,17 @@ let current: AbortController | null = null;
 let notice: Notice | null = null;
 let whatsNew: WhatsNew | null = null;
 
-function onSite(sites: readonly string[]): boolean {
-  const host = location.hostname.toLowerCase();
-  return sites.some((site) => host === site || host.endsWith(`.${site}`));
-}
-
 async function check(): Promise<void> {
   current?.abort();
   const run = (current = new AbortController());
   clearPage();
   const settings = await loadSettings();
-  if (settings.paused || onSite(settings.excludedSites)) return;
+  if (settings.paused || onSites(location.href, settings.excludedSites)) return;
   const url = location.href;
   const report = toReport(url, extractArticle(document, url, settings.minWords));
   const verdict = await send('page/check', report);
   if (run.signal.aborted || !report.article) return;
-  if (verdict.otherSites > 0 && settings.notice && !onSite(settings.noticeOffSites)) {
+  if (verdict.otherSites > 0 && settings.notice && !onSites(location.href, settings.noticeOffSites)) {
     notice = showNotice(verdict, noticeActions(report, verdict.readParagraphs, settings), uiLanguage());
   }
   await whenRead(settings.readDelaySeconds, run.signal);

@@ -14,8 +14,6 @@
 export const SKETCH_SIZE = 64;
 /** A shared run of WINNOW_WINDOW + 4 words (60 words here) always shares a key. */
 export const WINNOW_WINDOW = 56;
-/** Keys beyond this many are not indexed: copies keep the beginning of a story. */
-export const MAX_KEYS = 24;
 
 export function bottomK(sortedDistinct: readonly number[], k = SKETCH_SIZE): number[] {
   return sortedDistinct.slice(0, k);

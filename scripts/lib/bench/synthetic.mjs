@@ -15,84 +15,22 @@
  * joins the story of a recent article (a story read on several sites), the rest are singletons.
  */
 import { mix } from '../../../src/core/hash.ts';
-import { SKETCH_SIZE, WINNOW_WINDOW, winnow } from '../../../src/core/sketch.ts';
 import { hostOf, pageKey, siteOf } from '../../../src/core/url.ts';
-import { seededRandom } from './random.mjs';
+import { MAX_STORED_KEYS } from '../../../src/background/record-report.ts';
+// The same generators as the Node half of the benchmark (this file is bundled by esbuild).
+import { seededRandom, syntheticKeys, syntheticSketch, uniformHashes, zipf } from '../../../src/bench/synthetic.ts';
+import { SKETCH_SIZE } from '../../../src/core/sketch.ts';
 
-export { seededRandom };
+export { seededRandom, zipf };
 
 /** @typedef {import('../../../src/platform/database.ts').ArticleRecord} ArticleRecord */
 /** @typedef {import('../../../src/messages.ts').PageReport} PageReport */
 /** @typedef {() => number} Random */
 
-/** Keys stored per article (record-report.ts MAX_STORED_KEYS). */
-const STORED_KEYS = 24;
 /** Share of synthetic articles that join the story of a recent article on another site. */
 export const JOIN_STORY = 0.1;
 /** How far back (in articles) a joined story may start: a news cycle. */
 const JOIN_WINDOW = 500;
-
-/** @param {Random} random */
-const uint32 = (random) => Math.floor(random() * 2 ** 32);
-
-/**
- * Ranks 0..n-1 drawn with probability proportional to 1 / (rank + 1)^s.
- * @param {number} n
- * @param {number} [s]
- * @returns {(random: Random) => number}
- */
-export function zipf(n, s = 1) {
-  const cumulative = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) cumulative[i] = sum += 1 / (i + 1) ** s;
-  return (random) => {
-    const target = random() * sum;
-    let low = 0;
-    let high = n - 1;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (/** @type {number} */ (cumulative[mid]) < target) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-}
-
-/**
- * The bottom-k sample of `size` distinct uniform 32-bit hashes, ascending (order statistics).
- * @param {number} size
- * @param {Random} random
- */
-export function syntheticSketch(size, random) {
-  /** @type {number[]} */
-  const sketch = [];
-  if (size <= SKETCH_SIZE) {
-    const all = new Set();
-    while (all.size < size) all.add(uint32(random));
-    return Array.from(Uint32Array.from(all).sort());
-  }
-  let x = 0;
-  while (sketch.length < SKETCH_SIZE) {
-    x += (-Math.log(1 - random()) / (size + 1)) * 2 ** 32;
-    const value = Math.min(Math.floor(x), 2 ** 32 - 1);
-    if (value !== sketch[sketch.length - 1]) sketch.push(value);
-  }
-  return sketch;
-}
-
-/**
- * Winnowed keys of a text of `shingles` shingles, at most `max`.
- * @param {number} shingles
- * @param {number} max
- * @param {Random} random
- */
-export function syntheticKeys(shingles, max, random) {
-  const needed = Math.min(shingles, Math.ceil(((max + 8) * (WINNOW_WINDOW + 1)) / 2) + WINNOW_WINDOW);
-  /** @type {number[]} */
-  const run = [];
-  for (let i = Math.max(1, needed); i > 0; i--) run.push(uint32(random));
-  return winnow(run, WINNOW_WINDOW, max);
-}
 
 /**
  * What a template lends a synthetic record: everything but the hashes.
@@ -119,7 +57,7 @@ export function templateOf(report) {
   return {
     url: report.url, site: siteOf(report.url), host: hostOf(report.url), title: report.title,
     siteName: report.siteName, byline: report.byline, published: report.published, lang: report.lang,
-    words: report.words, size: report.hashes.length, keys: Math.min(STORED_KEYS, report.keys.length),
+    words: report.words, size: report.hashes.length, keys: Math.min(MAX_STORED_KEYS, report.keys.length),
     paragraphs: report.paragraphs.length,
   };
 }
@@ -187,7 +125,7 @@ export class Synthesiser {
         firstSeen, lastSeen: firstSeen, words: template.words, size: template.size,
         sketch: syntheticSketch(template.size, random),
         keys: syntheticKeys(template.size, Math.max(1, template.keys), random),
-        paragraphs: Array.from({ length: template.paragraphs }, () => uint32(random)),
+        paragraphs: uniformHashes(template.paragraphs, random),
         story,
       });
     }
@@ -214,7 +152,7 @@ export function truncatedCopy(report, id, host, firstSeen) {
     id, url, page: pageKey(url), host: host.host, site: host.site, title: report.title,
     siteName: host.siteName, byline: host.byline, published: host.published, lang: host.lang,
     firstSeen, lastSeen: firstSeen, words: Math.round(report.words * 0.6), size: kept.length,
-    sketch: kept.slice(0, SKETCH_SIZE), keys: head(report.keys).slice(0, STORED_KEYS),
+    sketch: kept.slice(0, SKETCH_SIZE), keys: head(report.keys).slice(0, MAX_STORED_KEYS),
     paragraphs: head(report.paragraphs), story: id,
   };
 }

@@ -73,10 +73,16 @@ export async function visitWatched(ext: ExtensionBrowser, url: string, timeout =
  */
 export async function reattach(ext: ExtensionBrowser): Promise<ExtensionBrowser> {
   const control = await ext.browser.newPage();
+  // Load the new version's popup once and let it finish: its first render waits for the new worker
+  // to start and upgrade the database, which takes a while on a busy machine. Navigating again on
+  // every poll would restart that render each time. Only a failed load or render is retried.
   await poll(async () => {
+    const state = await control.evaluate(() => document.body?.dataset.ready).catch(() => undefined);
+    if (state === 'true') return true;
+    if (state !== 'error' && control.url().startsWith(ext.extensionUrl(''))) return false; // still rendering
     await ext.driver.gotoExtensionPage(control, ext.extensionUrl('popup.html?tab=0'));
-    return (await control.evaluate(() => document.body.dataset.ready)) === 'true';
-  }, { what: 'the updated extension to answer', timeout: 15_000, interval: 250 });
+    return false;
+  }, { what: 'the updated extension to answer', timeout: 30_000, interval: 250 });
   if (!ext.control.isClosed()) await ext.control.close().catch(() => undefined);
   return new ExtensionBrowser(ext.driver, control, ext.headless);
 }

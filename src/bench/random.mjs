@@ -1,5 +1,5 @@
 // @ts-check
-/** A seeded generator shared by the page generator (Node) and the synthetic history (in page). */
+/** A seeded generator shared by both halves of the benchmark: plain JS, so Node scripts import it as it is. */
 
 /**
  * mulberry32: a small, fast, seeded generator of floats in [0, 1).
