@@ -30,7 +30,7 @@ import { poll, sleep } from './lib/poll.mjs';
 import { PAGES, SITES, startSites } from './lib/sites.mjs';
 import { articlePage } from './lib/bench/article-page.mjs';
 import { benchBundle } from './lib/bench/bundle.mjs';
-import { bytesBreakdown, total } from './lib/bench/bytes.mjs';
+import { modelBytes, total } from './lib/bench/bytes.mjs';
 import { diskUsage, fmt, load, mb, summary, table } from './lib/bench/stats.mjs';
 import { extensionTasks, TRACE_CATEGORIES } from './lib/bench/trace.mjs';
 
@@ -253,7 +253,7 @@ async function main() {
 
     // Where the bytes go: a sample of the stored records, modelled.
     const sampled = await bench2('sample', BREAKDOWN_ARTICLES, stored);
-    results.bytesBreakdown = { n: sampled.length, ...bytesBreakdown(sampled), shape: recordShape(sampled) };
+    results.bytesBreakdown = { n: sampled.length, shipped: modelBytes(sampled, stored), shape: recordShape(sampled) };
     await ext2.close();
     await browser.close();
     browser = null;
@@ -294,13 +294,13 @@ function readFileSyncCached(file) {
 
 /**
  * Mean sizes of the stored records' parts.
- * @param {import('../src/platform/database.ts').ArticleRecord[]} records
+ * @param {import('./lib/bench/bytes.mjs').SentRecord[]} records
  */
 function recordShape(records) {
-  const mean = (/** @type {(r: import('../src/platform/database.ts').ArticleRecord) => number} */ f) => records.reduce((sum, r) => sum + f(r), 0) / records.length;
+  const mean = (/** @type {(r: import('./lib/bench/bytes.mjs').SentRecord) => number} */ f) => records.reduce((sum, r) => sum + f(r), 0) / records.length;
   return {
-    keys: mean((r) => r.keys.length), paragraphs: mean((r) => r.paragraphs.length), sketch: mean((r) => r.sketch.length),
-    urlChars: mean((r) => r.url.length), pageChars: mean((r) => r.page.length), titleChars: mean((r) => r.title.length),
+    keys: mean((r) => r.k.length), paragraphs: mean((r) => r.g.length), sketch: mean((r) => r.h.length),
+    urlChars: mean((r) => r.u.length), titleChars: mean((r) => r.t.length),
   };
 }
 
@@ -770,10 +770,8 @@ function render(r) {
   if (bb) {
     const raw = total(bb.shipped);
     const scale = st.bytesPerArticle / raw;
-    out.push(`\nWhere the bytes go: ${bb.n.toLocaleString('en')} stored records read back, modelled as Chromium lays them out in LevelDB (scripts/lib/bench/bytes.mjs): ${fmt(raw, 0)} B raw per article, ${fmt(st.bytesPerArticle, 0)} B measured on disk (×${fmt(scale, 2)}: Snappy and key prefix sharing). Mean record: ${fmt(bb.shape.keys)} keys, ${fmt(bb.shape.paragraphs)} paragraph hashes, ${fmt(bb.shape.sketch, 0)} sketch hashes, URL ${fmt(bb.shape.urlChars, 0)} chars, page key ${fmt(bb.shape.pageChars, 0)}, title ${fmt(bb.shape.titleChars, 0)}.`);
+    out.push(`\nWhere the bytes go: ${bb.n.toLocaleString('en')} stored records read back, modelled as Chromium lays them out in LevelDB (scripts/lib/bench/bytes.mjs): ${fmt(raw, 0)} B raw per article, ${fmt(st.bytesPerArticle, 0)} B measured on disk (×${fmt(scale, 2)}: Snappy and key prefix sharing). Mean record: ${fmt(bb.shape.keys)} keys, ${fmt(bb.shape.paragraphs)} paragraph hashes, ${fmt(bb.shape.sketch, 0)} sketch hashes (16 bits each), URL ${fmt(bb.shape.urlChars, 0)} chars, title ${fmt(bb.shape.titleChars, 0)}.`);
     out.push(table(['part', 'raw B', 'share'], Object.entries(bb.shipped).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, fmt(v, 0), `${fmt((100 * v) / raw, 0)}%`])));
-    out.push('\nWhat changes of schema would save (modelled raw, and scaled to disk by the measured ratio):');
-    out.push(table(['layout', 'raw B', '≈ disk B'], bb.variants.map((/** @type {any} */ v) => [v.name, fmt(v.raw, 0), fmt(v.raw * scale, 0)])));
   }
 
   const rt = r.roundTrip;
@@ -810,8 +808,9 @@ function render(r) {
   out.push(`\n### Generated 1 MB article (${Math.round(big.bytes / 1024)} KB, ${big.stages?.cold.elements} elements, ${big.stages?.cold.words} words; verdict ${big.verdict})`);
   out.push(`Trace, ${big.runs.length} loads: longest extension task ${big.runs.map((/** @type {any} */ t) => fmt(t?.longestMs)).join(' / ')} ms (median ${fmt(big.longestTaskMs.median)}, best ${fmt(big.longestTaskMs.min)}); total ${big.runs.map((/** @type {any} */ t) => fmt(t?.totalMs)).join(' / ')} ms; first synchronous run of content.js ${big.runs.map((/** @type {any} */ t) => fmt(t?.evaluateMs)).join(' / ')} ms.`);
   const staged = [...cs.pages.filter((/** @type {any} */ x) => x.stages).map((/** @type {any} */ x) => [x.id, x.stages]), ['1 MB article', big.stages]];
-  const steps = ['countElements', 'isProbablyReaderable', 'cloneDocument', 'readabilityParse', 'paragraphSplit', 'fingerprint', 'serialiseReport'];
-  out.push('\nExtraction steps timed in the page with the content script\'s code (ms; first run, cold as on every page load → best of 2 later runs):');
+  // The steps extractSteps yields (src/content/extract.ts), each its own task in the content script.
+  const steps = ['size', 'readerable', 'copy', 'cut', 'readability', 'paragraphs', 'fingerprint', 'finish', 'serialiseReport'];
+  out.push('\nExtraction steps timed in the page with the content script\'s code (ms; first run, cold as on every page load → best of 2 later runs; size: element count and depth, copy: the page copied for Readability, cut: the copy cut to the text budget, finish: checks and metadata after the fingerprint):');
   out.push(table(['page', 'KB', 'elements', 'words', ...steps, 'sum', 'extractArticle'], staged.filter(([, st]) => st).map(([id, st]) => {
     const c = st.cold;
     const b = st.best;

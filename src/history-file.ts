@@ -2,10 +2,11 @@
  * The export file: the reader's whole history as JSON with a schema version. `parseHistoryFile`
  * accepts a file or rejects it with a specific error; it never returns something half-valid.
  */
-import type { ArticleRecord } from './platform/database.ts';
+import { fromLegacy, type ArticleRecord } from './platform/database.ts';
 
 export const FILE_FORMAT = 'deja-lu-history';
-export const FILE_VERSION = 1;
+/** Version 2: page keys hashed, sketches folded to 16 bits (as stored since schema 3). Version 1 is still read. */
+export const FILE_VERSION = 2;
 const MAX_ARTICLES = 1_000_000;
 
 export interface HistoryFile {
@@ -25,10 +26,10 @@ export function parseHistoryFile(data: unknown): HistoryFile {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('not a Déjà Lu history file (expected a JSON object)');
   const file = data as Record<string, unknown>;
   if (file.format !== FILE_FORMAT) fail(`not a Déjà Lu history file (format is ${JSON.stringify(file.format) ?? 'missing'})`);
-  if (file.version !== FILE_VERSION) fail(`unsupported version ${JSON.stringify(file.version)}: this version of Déjà Lu reads version ${FILE_VERSION}`);
+  if (file.version !== FILE_VERSION && file.version !== 1) fail(`unsupported version ${JSON.stringify(file.version)}: this version of Déjà Lu reads versions 1 and ${FILE_VERSION}`);
   if (!Array.isArray(file.articles)) fail('"articles" must be a list');
   if (file.articles.length > MAX_ARTICLES) fail(`too many articles (${file.articles.length})`);
-  const articles = file.articles.map((a, i) => article(a, i));
+  const articles = file.articles.map((a, i) => (file.version === 1 ? legacyArticle(a, i) : article(a, i)));
   return { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: String(file.exportedAt ?? ''), articles };
 }
 
@@ -47,24 +48,37 @@ function article(value: unknown, index: number): ArticleRecord {
     if (!Number.isSafeInteger(v) || (v as number) < 0) fail(`${at}: "${k}" must be a whole number`);
     return v as number;
   };
-  const hashes = (k: string, max: number) => {
+  const hashes = (k: string, max: number, bits = 32) => {
     const v = a[k];
-    if (!Array.isArray(v) || v.length > max || !v.every((h) => Number.isInteger(h) && h >= 0 && h <= 0xffffffff)) {
-      fail(`${at}: "${k}" must be a list of at most ${max} 32-bit hashes`);
+    if (!Array.isArray(v) || v.length > max || !v.every((h) => Number.isInteger(h) && h >= 0 && h < 2 ** bits)) {
+      fail(`${at}: "${k}" must be a list of at most ${max} ${bits}-bit hashes`);
     }
     return v as number[];
   };
   const record: ArticleRecord = {
-    id: count('id'), url: text('url'), page: text('page'), host: text('host', 253), site: text('site', 253),
-    title: text('title'), siteName: optionalText('siteName'), byline: optionalText('byline'),
-    published: optionalText('published'), lang: optionalText('lang'), firstSeen: count('firstSeen'),
-    lastSeen: count('lastSeen'), words: count('words'), size: count('size'), sketch: hashes('sketch', 1_024),
-    keys: hashes('keys', 1_024), paragraphs: hashes('paragraphs', 1_000), story: count('story'),
+    id: count('id'), url: text('url'), page: count('page'), host: text('host', 253), site: text('site', 253),
+    title: text('title'), siteName: optionalText('siteName'), firstSeen: count('firstSeen'),
+    lastSeen: count('lastSeen'), words: count('words'), size: count('size'), sketch: hashes('sketch', 1_024, 16),
+    threshold: Infinity, keys: hashes('keys', 1_024), paragraphs: hashes('paragraphs', 1_000), story: count('story'),
   };
-  if (a.apart !== undefined) record.apart = hashes('apart', 10_000);
+  if (a.apart !== undefined) record.apart = hashes('apart', 10_000, 53);
+  if (a.threshold !== null) {
+    const v = a.threshold;
+    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 0xffffffff) fail(`${at}: "threshold" must be a 32-bit hash or null`);
+    record.threshold = v as number;
+  }
   if (!/^https?:\/\//i.test(record.url)) fail(`${at}: "url" must be an http(s) address`);
   if (record.lastSeen < record.firstSeen) fail(`${at}: "lastSeen" is before "firstSeen"`);
   return record;
+}
+
+/** An article of a version 1 file: brought to today's form, then checked as any other. */
+function legacyArticle(value: unknown, index: number): ArticleRecord {
+  const sketch = (value as { sketch?: unknown } | null)?.sketch;
+  const is32 = (h: unknown) => Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 0xffffffff;
+  const record = Array.isArray(sketch) && sketch.every(is32) ? fromLegacy(value) : null;
+  if (!record) fail(`article ${index + 1}: not an article as version 1 wrote it`);
+  return article({ ...record, threshold: Number.isFinite(record.threshold) ? record.threshold : null }, index);
 }
 
 /** Whether a stored value is a well-formed article (a damaged record is skipped, not trusted). */

@@ -14,7 +14,8 @@ describe('history file', () => {
   });
 
   it('rejects a file whose articles are not records, naming the article', () => {
-    const file = { format: 'deja-lu-history', version: 1, exportedAt: '', articles: [{ id: 1 }] };
+    const file = { format: 'deja-lu-history', version: 2, exportedAt: '', articles: [{ id: 1 }] };
     expect(() => parseHistoryFile(file)).toThrow(/^article 1: "url"/);
+    expect(() => parseHistoryFile({ ...file, version: 1 })).toThrow(/^article 1: not an article as version 1 wrote it/);
   });
 });

@@ -3,16 +3,16 @@
  * immediate check and the later record, run inside the caller's transaction.
  */
 import {
-  countShared, decide, exactSample, overlap, pageKey, siteOf, sketchSample,
+  countShared, decide, exactSample, foldedSample, overlap, pageKey, siteOf,
   type Overlap, type Relation, type Thresholds,
 } from '../core/index.ts';
-import type { ArticleRecord, HistoryTx } from '../platform/database.ts';
+import { decode, pageHash, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { PageReport, Sighting, Verdict } from '../messages.ts';
 import { Boilerplate } from './boilerplate.ts';
 import { findCandidates, latestOfSite, storyMembers } from './history.ts';
 
 export interface Assessment {
-  page: string;
+  page: number;
   site: string;
   existing: ArticleRecord | undefined;
   judged: { article: ArticleRecord; relation: Relation }[];
@@ -30,9 +30,9 @@ type Tx = HistoryTx<'readonly'> | HistoryTx<'readwrite'>;
 export const TEMPLATE_CHECK = 0.2;
 
 export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds): Promise<Assessment> {
-  const page = pageKey(pageUrl(report));
+  const page = pageHash(pageKey(pageUrl(report)));
   const site = siteOf(report.url);
-  const existing = await tx.objectStore('articles').index('page').get(page);
+  const existing = decode(await tx.objectStore('articles').index('page').get(page)) ?? undefined;
   const apart = new Set(existing?.apart ?? []);
   const candidates = (await findCandidates(tx, report.keys)).filter(
     (c) => c.page !== page && !apart.has(c.id ?? -1) && !(existing && c.apart?.includes(existing.id ?? -1)),
@@ -40,7 +40,7 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   const mine = exactSample(report.hashes);
   let boilerplate = Boilerplate.NONE;
   const compare = (other: ArticleRecord): Overlap =>
-    overlap(mine, sketchSample(other.sketch, other.size), boilerplate.ignoring(other.story, existing?.story ?? -1));
+    overlap(mine, foldedSample(other.sketch, other.threshold, other.size), boilerplate.ignoring(other.story, existing?.story ?? -1));
   let overlaps = candidates.map(compare);
   // The site's template is only read (and the candidates compared again without it) when some
   // candidate comes close enough for it to matter.

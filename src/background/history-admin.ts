@@ -1,42 +1,46 @@
 /** The reader's control over the history: forget, unlink, delete, export, import, clear, prune. */
-import type { ArticleRecord, HistoryDB } from '../platform/database.ts';
-import { historyFile, isArticleRecord, parseHistoryFile, type HistoryFile } from '../history-file.ts';
+import {
+  decode, deleteArticle, encode, getArticle, post, putArticle, STORES,
+  type ArticleRecord, type HistoryDB, type HistoryTx, type PostingChange,
+} from '../platform/database.ts';
+import { historyFile, parseHistoryFile, type HistoryFile } from '../history-file.ts';
 import { sound } from './history.ts';
 import type { ImportResult } from '../messages.ts';
 
 export async function forgetArticle(db: HistoryDB, id: number): Promise<boolean> {
-  const tx = db.transaction('articles', 'readwrite');
-  const found = await tx.store.get(id);
-  if (found) await tx.store.delete(id);
+  const tx = db.transaction(STORES, 'readwrite');
+  const found = await getArticle(tx, id);
+  if (found) await deleteArticle(tx, found);
   await tx.done;
-  return found !== undefined;
+  return found !== null;
 }
 
 /** "Not the same story": the article leaves its story, and is kept apart from it from now on. */
 export async function unlinkArticle(db: HistoryDB, id: number): Promise<boolean> {
-  const tx = db.transaction('articles', 'readwrite');
-  const article = await tx.store.get(id);
+  const tx = db.transaction(STORES, 'readwrite');
+  const article = await getArticle(tx, id);
   if (!article) return false;
-  const others = (await tx.store.index('story').getAll(article.story)).filter((m) => m.id !== id);
+  const others = sound(await tx.objectStore('articles').index('story').getAll(article.story)).filter((m) => m.id !== id);
   const apart = [...new Set([...(article.apart ?? []), ...others.map((m) => m.id ?? 0)])];
-  await tx.store.put({ ...article, story: id, apart });
+  const rewrite = (record: ArticleRecord) => putArticle(tx, record, record.keys);
+  await rewrite({ ...article, story: id, apart });
   // The story keeps its id unless it was this article's; then the next oldest member lends its own.
   if (article.story === id && others.length > 0) {
     const heir = Math.min(...others.map((m) => m.id ?? 0));
-    for (const m of others) await tx.store.put({ ...m, story: heir, apart: [...new Set([...(m.apart ?? []), id])] });
+    for (const m of others) await rewrite({ ...m, story: heir, apart: [...new Set([...(m.apart ?? []), id])] });
   } else {
-    for (const m of others) await tx.store.put({ ...m, apart: [...new Set([...(m.apart ?? []), id])] });
+    for (const m of others) await rewrite({ ...m, apart: [...new Set([...(m.apart ?? []), id])] });
   }
   await tx.done;
   return true;
 }
 
 export async function deleteStory(db: HistoryDB, story: number): Promise<number> {
-  const tx = db.transaction('articles', 'readwrite');
-  const ids = await tx.store.index('story').getAllKeys(story);
-  for (const id of ids) await tx.store.delete(id);
+  const tx = db.transaction(STORES, 'readwrite');
+  const members = await tx.objectStore('articles').index('story').getAll(story);
+  for (const value of members) await deleteValue(tx, value);
   await tx.done;
-  return ids.length;
+  return members.length;
 }
 
 export async function exportHistory(db: HistoryDB, now: number): Promise<HistoryFile> {
@@ -49,7 +53,7 @@ export async function historyHealth(db: HistoryDB): Promise<{ articles: number; 
   let damaged = 0;
   let cursor = await db.transaction('articles').store.openCursor();
   while (cursor) {
-    if (isArticleRecord(cursor.value)) articles++;
+    if (decode(cursor.value)) articles++;
     else damaged++;
     cursor = await cursor.continue();
   }
@@ -58,12 +62,12 @@ export async function historyHealth(db: HistoryDB): Promise<{ articles: number; 
 
 /** Frees room when the disk is full: deletes the least recently read `share` of the history. */
 export async function pruneOldest(db: HistoryDB, share: number): Promise<number> {
-  const tx = db.transaction('articles', 'readwrite');
-  const target = Math.max(1, Math.ceil((await tx.store.count()) * share));
-  let cursor = await tx.store.index('lastSeen').openCursor();
+  const tx = db.transaction(STORES, 'readwrite');
+  const target = Math.max(1, Math.ceil((await tx.objectStore('articles').count()) * share));
+  let cursor = await tx.objectStore('articles').index('lastSeen').openCursor();
   let pruned = 0;
   while (cursor && pruned < target) {
-    await cursor.delete();
+    await deleteValue(tx, cursor.value);
     pruned++;
     cursor = await cursor.continue();
   }
@@ -80,14 +84,19 @@ export async function pruneOldest(db: HistoryDB, share: number): Promise<number>
  */
 export async function importHistory(db: HistoryDB, data: unknown): Promise<ImportResult> {
   const file = parseHistoryFile(data);
-  const tx = db.transaction('articles', 'readwrite');
+  const tx = db.transaction(STORES, 'readwrite');
+  const store = tx.objectStore('articles');
   const storyMap = new Map<number, number>();
   const pending: ArticleRecord[] = [];
   const widened = new Map<number, ArticleRecord>();
-  const found = await Promise.all(file.articles.map((incoming) => tx.store.index('page').get(incoming.page)));
-  file.articles.forEach((incoming, i) => {
-    const existing = found[i];
-    if (!existing) return void pending.push(incoming);
+  const found = sound(await Promise.all(file.articles.map((incoming) => store.index('page').get(incoming.page))));
+  const byPage = new Map(found.map((r) => [r.page, r]));
+  for (const incoming of file.articles) {
+    const existing = byPage.get(incoming.page);
+    if (!existing) {
+      pending.push(incoming);
+      continue;
+    }
     storyMap.set(incoming.story, existing.story);
     const current = widened.get(existing.id!) ?? existing;
     widened.set(existing.id!, {
@@ -95,14 +104,15 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
       firstSeen: Math.min(current.firstSeen, incoming.firstSeen),
       lastSeen: Math.max(current.lastSeen, incoming.lastSeen),
     });
-  });
+  }
   const merged = file.articles.length - pending.length;
-  const writes: Promise<unknown>[] = [...widened.values()].map((record) => tx.store.put(record));
+  const writes: Promise<unknown>[] = [...widened.values()].map((record) => store.put(encode(record)));
+  const changes: PostingChange[] = [];
   if (pending.length > 0) {
     // New ids: the key generator's next one, then the ones after it, which no record has ever had
     // (the generator stays above every key stored), so each record is written once, complete.
     const { id: _first, ...first } = pending[0]!;
-    const base = await tx.store.add({ ...first, story: 0, apart: [] });
+    const base = await store.add(encode({ ...first, story: 0, apart: [] }));
     const idMap = new Map(pending.map((incoming, i) => [incoming.id ?? -1, base + i]));
     pending.forEach((incoming, i) => {
       if (!storyMap.has(incoming.story)) storyMap.set(incoming.story, base + i);
@@ -110,33 +120,43 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
     pending.forEach(({ id: _oldId, ...rest }, i) => {
       const id = base + i;
       const apart = (rest.apart ?? []).map((a) => idMap.get(a)).filter((a): a is number => a !== undefined);
-      const record = { ...rest, id, story: storyMap.get(rest.story) ?? id, apart };
-      writes.push(i === 0 ? tx.store.put(record) : tx.store.add(record));
+      const stored = encode({ ...rest, id, story: storyMap.get(rest.story) ?? id, apart });
+      writes.push(i === 0 ? store.put(stored) : store.add(stored));
+      changes.push({ id, keys: rest.keys });
     });
   }
+  // The postings of every new record at once: each bucket is written once.
+  writes.push(post(tx, changes));
   await Promise.all(writes);
   await tx.done;
   return { added: pending.length, merged };
 }
 
 export async function clearHistory(db: HistoryDB): Promise<number> {
-  const tx = db.transaction('articles', 'readwrite');
-  const count = await tx.store.count();
-  await tx.store.clear();
+  const tx = db.transaction(STORES, 'readwrite');
+  const count = await tx.objectStore('articles').count();
+  await Promise.all(STORES.map((name) => tx.objectStore(name).clear()));
   await tx.done;
   return count;
 }
 
 /** Deletes articles last read before `before`; returns how many. */
 export async function pruneHistory(db: HistoryDB, before: number): Promise<number> {
-  const tx = db.transaction('articles', 'readwrite');
-  let cursor = await tx.store.index('lastSeen').openCursor(IDBKeyRange.upperBound(before, true));
+  const tx = db.transaction(STORES, 'readwrite');
+  let cursor = await tx.objectStore('articles').index('lastSeen').openCursor(IDBKeyRange.upperBound(before, true));
   let pruned = 0;
   while (cursor) {
-    await cursor.delete();
+    await deleteValue(tx, cursor.value);
     pruned++;
     cursor = await cursor.continue();
   }
   await tx.done;
   return pruned;
+}
+
+/** Deletes a stored value with its postings (a damaged one is deleted as it is). */
+async function deleteValue(tx: HistoryTx<'readwrite'>, value: unknown): Promise<void> {
+  const record = decode(value);
+  if (record) await deleteArticle(tx, record);
+  else if (typeof (value as { id?: unknown } | null)?.id === 'number') await tx.objectStore('articles').delete((value as { id: number }).id);
 }

@@ -1,10 +1,9 @@
 /** Queries on the reading history that the report pipeline and the pages need. */
-import type { ArticleRecord, HistoryTx } from '../platform/database.ts';
+import { decodeAll, postings, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { ArticleSummary } from '../messages.ts';
-import { isArticleRecord } from '../history-file.ts';
 
 /** Damaged records (a bad write, a disk error) are left out of every answer, never trusted. */
-export const sound = (records: readonly unknown[]): ArticleRecord[] => records.filter(isArticleRecord);
+export const sound = decodeAll;
 
 /** A look-up key held by more articles than this is boilerplate, not evidence of one story. */
 export const MAX_KEY_ARTICLES = 40;
@@ -21,10 +20,7 @@ type Tx = HistoryTx<'readwrite'> | HistoryTx<'readonly'>;
 
 /** Stored articles sharing look-up keys with the page, most shared first. */
 export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<ArticleRecord[]> {
-  const index = tx.objectStore('articles').index('keys');
-  const hits = await Promise.all(
-    keys.slice(0, MAX_QUERY_KEYS).map((key) => index.getAllKeys(key, MAX_KEY_ARTICLES + 1)),
-  );
+  const hits = await postings(tx, [...new Set(keys.slice(0, MAX_QUERY_KEYS))]);
   const counts = new Map<number, number>();
   for (const ids of hits) {
     if (ids.length > MAX_KEY_ARTICLES) continue;
@@ -61,7 +57,7 @@ export async function storyMembers(tx: Tx, story: number): Promise<ArticleRecord
 export async function mergeStory(tx: HistoryTx<'readwrite'>, from: number, to: number): Promise<void> {
   let cursor = await tx.objectStore('articles').index('story').openCursor(from);
   while (cursor) {
-    await cursor.update({ ...cursor.value, story: to });
+    await cursor.update({ ...cursor.value, y: to });
     cursor = await cursor.continue();
   }
 }

@@ -1,7 +1,6 @@
 /** The history as the popup shows it: grouped by story, newest first, a page at a time. */
-import type { ArticleRecord, HistoryDB } from '../platform/database.ts';
+import { decode, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
 import type { StoriesPage, StoriesQuery, StorySummary } from '../messages.ts';
-import { isArticleRecord } from '../history-file.ts';
 import { sound, summarise } from './history.ts';
 
 export async function storiesPage(db: HistoryDB, q: StoriesQuery): Promise<StoriesPage> {
@@ -13,9 +12,9 @@ export async function storiesPage(db: HistoryDB, q: StoriesQuery): Promise<Stori
   let cursor = await tx.store.index('lastSeen').openCursor(range, 'prev');
   let last: number | null = null;
   while (cursor && stories.length < q.limit) {
-    const article: unknown = cursor.value;
+    const article = decode(cursor.value);
     cursor = await cursor.continue();
-    if (!isArticleRecord(article)) continue;
+    if (!article) continue;
     last = article.lastSeen;
     const members = sound(await byStory.getAll(article.story));
     if (needle && !members.some((m) => matches(m, needle))) continue;

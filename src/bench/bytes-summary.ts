@@ -19,8 +19,9 @@ export interface BytesSummary {
 }
 
 export const BYTES_METHOD =
-  'record value: node:v8 serialize (V8 ValueSerializer, as Chromium stores IndexedDB values) of the record recordReport wrote for each corpus article, after a JSON round trip (Chrome delivers the report as JSON); ' +
-  'plus one object-store entry (primary key) and, per index, one entry per key (index key + primary key; multiEntry: one per distinct element), keys sized as Chromium encodes them (number 9 B; string 1 B + varint length + 2 B per UTF-16 unit); ' +
+  'record value: node:v8 serialize (V8 ValueSerializer, as Chromium stores IndexedDB values) of the stored form (encode()) of the record recordReport wrote for each corpus article; ' +
+  'plus one object-store entry (primary key) and, per index, one entry (index key + primary key), keys sized as Chromium encodes them (number 9 B; string 1 B + varint length + 2 B per UTF-16 unit); ' +
+  'plus the postings: 8 B per look-up key, and each bucket row\'s key and header shared among its postings at the largest history size timed; ' +
   'LevelDB prefixes, sequence numbers, block overhead and compression not counted';
 
 export function summariseBytes(real: readonly RecordBytes[], synthetic: readonly RecordBytes[]): BytesSummary {

@@ -1,17 +1,18 @@
 /**
  * Bytes per stored article, estimated from the records:
- *   value   the record as V8's ValueSerializer writes it (node:v8 serialize: Chromium stores
- *           IndexedDB values with the same serializer), after a JSON round trip, because Chrome's
- *           runtime messaging delivers the report as JSON and recordReport builds the record's
- *           arrays from it (a structured-clone round trip would leave holey arrays, which V8
- *           writes in its sparse format, 2 bytes more per element);
- *   entries one entry in the object store (primary key) and one per index entry (index key +
- *           primary key; a multiEntry index has one entry per distinct array element), with keys
- *           sized as Chromium's IndexedDB key encoding writes them: a number is a type byte and a
- *           float64 (9 bytes), a string a type byte, a varint length and UTF-16 (2 bytes a char).
+ *   value    the record as stored (encode()), as V8's ValueSerializer writes it (node:v8
+ *            serialize: Chromium stores IndexedDB values with the same serializer);
+ *   entries  one entry in the object store (primary key) and one per index entry (index key +
+ *            primary key), with keys sized as Chromium's IndexedDB key encoding writes them: a
+ *            number is a type byte and a float64 (9 bytes), a string a type byte, a varint length
+ *            and UTF-16 (2 bytes a char);
+ *   postings 8 bytes per look-up key (the key and the article's id in its bucket's packed row),
+ *            plus the row's key and header shared among the postings of a bucket at the history
+ *            size given.
  * LevelDB's own prefixes, sequence numbers, block overhead and compression are not counted.
  */
 import { serialize } from 'node:v8';
+import { BUCKETS, encode, type ArticleRecord } from '../platform/database.ts';
 
 export interface IndexSpec {
   name: string;
@@ -33,8 +34,17 @@ export interface RecordBytes {
   chromiumSmiExtra: number;
 }
 
+/** A stored article's bytes, its postings included, in a history of `articles` articles. */
+export function storedBytes(record: ArticleRecord, indexes: readonly IndexSpec[], articles: number, meanKeys: number): RecordBytes {
+  const bytes = recordBytes(encode(record) as unknown as Record<string, unknown>, 'id', indexes);
+  const postingsPerRow = Math.max(1, (articles * meanKeys) / BUCKETS);
+  const rowOverhead = idbKeyBytes(0) + serialize(new Uint32Array(0)).length;
+  const postings = new Set(record.keys).size * (8 + rowOverhead / postingsPerRow);
+  return { ...bytes, indexes: { ...bytes.indexes, postings }, total: bytes.total + postings };
+}
+
 export function recordBytes(record: Record<string, unknown>, primaryKeyPath: string, indexes: readonly IndexSpec[]): RecordBytes {
-  const value = asDelivered(record);
+  const value = record;
   const valueBytes = serialize(value).length;
   const primaryKey = value[primaryKeyPath];
   const pkBytes = idbKeyBytes(primaryKey);
@@ -60,11 +70,6 @@ export function recordBytes(record: Record<string, unknown>, primaryKeyPath: str
     fields,
     chromiumSmiExtra,
   };
-}
-
-/** The record as recordReport builds it in Chrome: from a report that arrived as JSON. */
-function asDelivered(record: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
 }
 
 /** The keys an index holds for a value at its key path: none when it is not a valid key. */

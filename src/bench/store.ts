@@ -12,7 +12,7 @@ import { recordReport } from '../background/record-report.ts';
 import { storiesPage } from '../background/stories.ts';
 import { siteOf } from '../core/url.ts';
 import type { PageReport } from '../messages.ts';
-import { openHistory, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
+import { allArticles, deleteRange, insertArticles, openHistory, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
 import { median } from './stats.ts';
 import { now } from './clock.ts';
 import { seededRandom, syntheticRecords, truncatedCopy, type Random } from './synthetic.ts';
@@ -31,7 +31,7 @@ export async function recordCorpus(reports: readonly PageReport[]): Promise<{ db
   const db = await openHistory(freshName('corpus'));
   let now = START;
   for (const report of reports) await recordReport(db, report, (now += SPACING));
-  return { db, records: await db.getAll('articles') };
+  return { db, records: await allArticles(db) };
 }
 
 export interface SizeResult {
@@ -103,7 +103,7 @@ async function timedRecord(db: HistoryDB, report: PageReport, at: number, keep: 
   const t = now();
   const verdict = await recordReport(db, report, at);
   const ms = now() - t;
-  await db.delete('articles', IDBKeyRange.lowerBound(keep, true));
+  await deleteRange(db, IDBKeyRange.lowerBound(keep, true));
   return { ms, kind: verdict.kind };
 }
 
@@ -130,10 +130,4 @@ async function seed(db: HistoryDB, from: number, to: number, templates: readonly
   return added;
 }
 
-/** One readwrite transaction for the whole batch; requests are queued without awaiting each. */
-async function insert(db: HistoryDB, records: readonly ArticleRecord[]): Promise<number> {
-  const tx = db.transaction('articles', 'readwrite');
-  for (const record of records) void tx.store.add(record);
-  await tx.done;
-  return records.length;
-}
+const insert = insertArticles;

@@ -7,9 +7,8 @@
  * Everything else (URL shape, title, site, words, counts) comes from a real record used as a
  * template, with sites drawn from a Zipf law: a reader's history is mostly a few sites.
  */
-import { mix, pageKey, SKETCH_SIZE, WINNOW_WINDOW, winnow } from '../core/index.ts';
-import { MAX_STORED_KEYS } from '../background/record-report.ts';
-import type { ArticleRecord } from '../platform/database.ts';
+import { fold, mix, sketchThreshold, SKETCH_SIZE, WINNOW_WINDOW, winnow } from '../core/index.ts';
+import { MAX_STORED_KEYS, pageHashOf, type ArticleRecord } from '../platform/database.ts';
 
 export type Random = () => number;
 
@@ -96,19 +95,16 @@ export function syntheticRecords(from: number, to: number, options: SeedOptions)
     records.push({
       id,
       url,
-      page: pageKey(url),
+      page: pageHashOf(url),
       host: template.host,
       site: template.site,
       title: template.title,
       siteName: template.siteName,
-      byline: template.byline,
-      published: template.published,
-      lang: template.lang,
       firstSeen,
       lastSeen: firstSeen,
       words: template.words,
       size: template.size,
-      sketch: syntheticSketch(template.size, random),
+      ...foldedSketch(syntheticSketch(template.size, random)),
       keys: syntheticKeys(template.size, Math.max(1, template.keys.length), random),
       paragraphs: uniformHashes(template.paragraphs.length, random),
       story: id,
@@ -133,19 +129,16 @@ export function truncatedCopy(
   return {
     id,
     url,
-    page: pageKey(url),
+    page: pageHashOf(url),
     host: host.host,
     site: host.site,
     title: source.title,
     siteName: host.siteName,
-    byline: host.byline,
-    published: host.published,
-    lang: host.lang,
     firstSeen,
     lastSeen: firstSeen,
     words: Math.round(source.words * 0.6),
     size: kept.length,
-    sketch: kept.slice(0, SKETCH_SIZE),
+    ...foldedSketch(kept.slice(0, SKETCH_SIZE)),
     keys: head(source.keys).slice(0, MAX_STORED_KEYS),
     paragraphs: head(source.paragraphs),
     story: id,
@@ -179,4 +172,9 @@ function withSuffix(url: string, suffix: string): string {
   } catch {
     return `${url}-${suffix}`;
   }
+}
+
+/** A full bottom-k sketch as a record stores it. */
+export function foldedSketch(sketch: readonly number[]): { sketch: number[]; threshold: number } {
+  return { sketch: sketch.map(fold), threshold: sketchThreshold(sketch) };
 }

@@ -1,3 +1,4 @@
+import { allArticles, insertArticles, pageHashOf } from '../../src/platform/database.ts';
 /** Damaged records, a full disk and concurrent reports: nothing breaks, nothing is lost. */
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.ts';
@@ -18,7 +19,7 @@ describe('faults', () => {
     const db = await freshHistory();
     const story = makeArticle(61, 8);
     await read(db, 'https://one.example/a', story);
-    await db.put('articles', { id: 99, story: 1, page: 'x', site: 'one.example', lastSeen: Date.now(), keys: [] } as never);
+    await db.put('articles', { id: 99, y: 1, p: 5, s: 'one.example', v: Date.now(), k: [] } as never);
     const verdict = await read(db, 'https://two.example/b', story);
     expect(verdict.otherSites).toBe(1);
     expect((await storiesPage(db, all)).stories).toHaveLength(1);
@@ -58,7 +59,7 @@ describe('faults', () => {
     const reports = Array.from({ length: 20 }, (_, i) =>
       i < 2 ? reportFor(`https://copy${i}.example/s`, story) : reportFor(`https://site${i}.example/s`, makeArticle(300 + i, 6)));
     await Promise.all(reports.map((r, i) => recordReport(db, r, 1_000 + i)));
-    const records = await db.getAll('articles');
+    const records = await allArticles(db);
     expect(records).toHaveLength(20);
     expect(new Set(records.map((r) => r.page)).size).toBe(20);
     const stories = new Map<number, number>();
@@ -68,19 +69,18 @@ describe('faults', () => {
 
   it('export then import of 10,000 records loses nothing', async () => {
     const db = await freshHistory();
-    const tx = db.transaction('articles', 'readwrite');
-    for (let i = 1; i <= 10_000; i++) {
-      void tx.store.put({
-        id: i, url: `https://s${i % 97}.example/${i}`, page: `s${i % 97}.example/${i}`, host: `s${i % 97}.example`, site: `s${i % 97}.example`,
-        title: `Story ${i}`, siteName: null, byline: null, published: null, lang: 'en', firstSeen: i, lastSeen: i + 5, words: 300,
-        size: 290, sketch: [i, i + 1, i + 2], keys: [i * 3], paragraphs: [i * 7], story: i - (i % 3),
-      });
-    }
-    await tx.done;
+    await insertArticles(db, Array.from({ length: 10_000 }, (_, k) => {
+      const i = k + 1;
+      return {
+        id: i, url: `https://s${i % 97}.example/${i}`, page: pageHashOf(`https://s${i % 97}.example/${i}`), host: `s${i % 97}.example`,
+        site: `s${i % 97}.example`, title: `Story ${i}`, siteName: null, firstSeen: i, lastSeen: i + 5, words: 300,
+        size: 290, sketch: [i % 65_536, (i + 1) % 65_536], threshold: Infinity, keys: [i * 3], paragraphs: [i * 7], story: i - (i % 3),
+      };
+    }));
     const file = JSON.parse(JSON.stringify(await exportHistory(db, 0)));
     const other = await freshHistory();
     expect(await importHistory(other, file)).toEqual({ added: 10_000, merged: 0 });
-    const imported = await other.getAll('articles');
+    const imported = await allArticles(other);
     expect(new Set(imported.map((a) => a.page)).size).toBe(10_000);
     expect(new Set(imported.map((a) => a.story)).size).toBe(new Set(file.articles.map((a: { story: number }) => a.story)).size);
   }, 30_000);

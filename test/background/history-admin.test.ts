@@ -1,3 +1,4 @@
+import { allArticles } from '../../src/platform/database.ts';
 import { describe, expect, it } from 'vitest';
 import { clearHistory, deleteStory, exportHistory, forgetArticle, importHistory, pruneHistory, unlinkArticle } from '../../src/background/history-admin.ts';
 import { checkReport } from '../../src/background/record-report.ts';
@@ -71,7 +72,7 @@ describe('history administration', () => {
     const gone = (await read(target, 'https://elsewhere.example/x', makeArticle(43, 8))).articleId!;
     await forgetArticle(target, gone);
     expect(await importHistory(target, file)).toEqual({ added: 3, merged: 0 });
-    const records = await target.getAll('articles');
+    const records = await allArticles(target);
     expect(Math.min(...records.map((r) => r.id!))).toBeGreaterThan(gone);
     const byUrl = new Map(records.map((r) => [r.url, r]));
     const [one, two, three] = ['https://one.example/a', 'https://two.example/b', 'https://three.example/c'].map((u) => byUrl.get(u)!);
@@ -89,7 +90,7 @@ describe('history administration', () => {
     const { db } = await threeReadings();
     const file = JSON.parse(JSON.stringify(await exportHistory(db, Date.now())));
     file.articles[2].sketch = ['x'];
-    await expect(importHistory(db, file)).rejects.toThrow('article 3: "sketch" must be a list of at most 1024 32-bit hashes');
+    await expect(importHistory(db, file)).rejects.toThrow('article 3: "sketch" must be a list of at most 1024 16-bit hashes');
     await expect(importHistory(db, { format: 'other' })).rejects.toThrow(/not a Déjà Lu history file/);
     await expect(importHistory(db, { ...file, version: 99 })).rejects.toThrow(/unsupported version 99/);
     expect(await db.count('articles')).toBe(3);
@@ -97,7 +98,7 @@ describe('history administration', () => {
 
   it('prunes articles not read since the retention limit', async () => {
     const { db } = await threeReadings();
-    const newest = Math.max(...(await db.getAll('articles')).map((a) => a.lastSeen));
+    const newest = Math.max(...(await allArticles(db)).map((a) => a.lastSeen));
     expect(await pruneHistory(db, newest)).toBe(2);
     expect(await db.count('articles')).toBe(1);
   });

@@ -1,3 +1,4 @@
+import { allArticles } from '../../src/platform/database.ts';
 import { describe, expect, it } from 'vitest';
 import { pageUrl, recordReport } from '../../src/background/record-report.ts';
 import { makeArticle } from '../fixtures/text.ts';
@@ -24,7 +25,7 @@ describe('recordReport', () => {
     expect(third.otherSites).toBe(2);
     expect(third.sightings.map((s) => s.url)).toEqual(['https://two.example/b', 'https://one.example/a']);
 
-    const stories = new Set((await db.getAll('articles')).map((a) => a.story));
+    const stories = new Set((await allArticles(db)).map((a) => a.story));
     expect(stories.size).toBe(1);
   });
 
@@ -61,7 +62,7 @@ describe('recordReport', () => {
     await recordReport(db, reportFor('https://two.example/second-half', story.slice(5)), 2 * HOUR);
     const full = await recordReport(db, reportFor('https://three.example/full', story), 3 * HOUR);
     expect(full.otherSites).toBe(2);
-    const stories = new Set((await db.getAll('articles')).map((a) => a.story));
+    const stories = new Set((await allArticles(db)).map((a) => a.story));
     expect(stories.size).toBe(1);
   });
 

@@ -1,3 +1,4 @@
+import { fold } from '../../src/core/index.ts';
 import { describe, expect, it } from 'vitest';
 import { SKETCH_SIZE } from '../../src/core/sketch.ts';
 import { seededRandom, syntheticKeys, syntheticRecords, syntheticSketch, truncatedCopy, zipf } from '../../src/bench/synthetic.ts';
@@ -54,9 +55,9 @@ describe('syntheticKeys', () => {
 });
 
 const template: ArticleRecord = {
-  id: 1, url: 'https://news.example.com/2024/story', page: 'news.example.com/2024/story', host: 'news.example.com',
-  site: 'example.com', title: 'A story', siteName: 'Example', byline: null, published: null, lang: 'en',
-  firstSeen: 0, lastSeen: 0, words: 800, size: 790, sketch: [], keys: new Array(20).fill(0), paragraphs: new Array(12).fill(0), story: 1,
+  id: 1, url: 'https://news.example.com/2024/story', page: 1, host: 'news.example.com',
+  site: 'example.com', title: 'A story', siteName: 'Example',
+  firstSeen: 0, lastSeen: 0, words: 800, size: 790, sketch: [], threshold: Infinity, keys: new Array(20).fill(0), paragraphs: new Array(12).fill(0), story: 1,
 };
 
 describe('syntheticRecords', () => {
@@ -85,7 +86,8 @@ describe('truncatedCopy', () => {
     expect(copy.paragraphs).toEqual([1, 2, 3]);
     expect(copy.size).toBeGreaterThan(250);
     expect(copy.size).toBeLessThan(450);
-    expect(copy.sketch.every((h) => hashes.includes(h))).toBe(true);
+    expect(copy.sketch.every((h) => hashes.map(fold).includes(h))).toBe(true);
+    expect(hashes).toContain(copy.threshold);
     expect(copy).toMatchObject({ id: 3, story: 3, site: 'example.com', title: 'Wire story', firstSeen: 99 });
   });
 });

@@ -16,7 +16,13 @@
  */
 import { serialize } from 'node:v8';
 
-/** @typedef {import('../../../src/platform/database.ts').ArticleRecord} ArticleRecord */
+/**
+ * A stored record as the benchmark page sends it: its typed arrays as lists.
+ * @typedef {Omit<import('../../../src/platform/database.ts').StoredArticle, 'h' | 'k' | 'g'> & { h: number[], k: number[], g: number[] }} SentRecord
+ */
+
+/** Postings buckets (src/platform/database.ts BUCKETS). */
+const BUCKETS = 2 ** 16;
 
 const PREFIX = 4; // database, object store and index ids, small, with their header byte
 const PRIMARY = 9; // the id: a number key
@@ -31,67 +37,39 @@ const keyBytes = (key) => (typeof key === 'number' ? 9 : 1 + varint(String(key).
 /** @param {unknown} key */
 const indexRow = (key) => ROW + PREFIX + keyBytes(key) + 1 + PRIMARY + VERSION + PRIMARY;
 
-/**
- * @typedef {object} Layout
- * @property {(r: ArticleRecord) => unknown} value  the value as stored
- * @property {(r: ArticleRecord) => Record<string, unknown[]>} indexes  each index's keys for the record
- */
-
-/** @type {Layout} */
-const SHIPPED = {
-  value: (r) => r,
-  indexes: (r) => ({ page: [r.page], story: [r.story], site: [r.site], keys: [...new Set(r.keys)], lastSeen: [r.lastSeen] }),
-};
+/** The stored value's fields grouped as the breakdown names them. */
+const GROUPS = { sketch: ['h', 'm'], paragraphs: ['g'], keys: ['k'] };
 
 /**
- * Serialised size of a value whose hash arrays may be packed: arrays of numbers are measured as
- * V8 writes them; `packed` arrays as a Uint32Array (an ArrayBuffer of 4 bytes per hash, ~10 bytes of tags).
- * @param {Record<string, unknown>} value
- * @param {string[]} packed
- */
-function valueBytes(value, packed = []) {
-  const rest = { ...value };
-  let extra = 0;
-  for (const field of packed) {
-    const list = /** @type {number[]} */ (rest[field] ?? []);
-    extra += 10 + 4 * list.length;
-    rest[field] = 0;
-  }
-  return serialize(rest).length + extra + ENVELOPE;
-}
-
-/**
- * Mean modelled bytes per article, by part. `arrays` names the value's hash arrays (label →
- * field); each costs what the value loses without it, the rest of the value is its other fields.
- * @param {ArticleRecord[]} records
- * @param {{ value?: (r: ArticleRecord) => Record<string, unknown>, packed?: string[], indexes?: Layout['indexes'], arrays?: Record<string, string> }} [layout]
+ * Mean modelled bytes per article, by part, for the stored layout (database.ts): the record row
+ * (its value by field group), its index rows, and its postings in a history of `articles`.
+ * @param {SentRecord[]} records
+ * @param {number} articles
  * @returns {Record<string, number>}
  */
-export function modelBytes(records, layout = {}) {
-  const toValue = layout.value ?? ((r) => /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (r)));
-  const indexes = layout.indexes ?? SHIPPED.indexes;
-  const packed = layout.packed ?? [];
-  const arrays = layout.arrays ?? { sketch: 'sketch', keys: 'keys', paragraphs: 'paragraphs' };
+export function modelBytes(records, articles) {
   /** @type {Record<string, number>} */
   const parts = {};
   const add = (/** @type {string} */ k, /** @type {number} */ v) => void (parts[k] = (parts[k] ?? 0) + v);
+  const meanKeys = records.reduce((sum, r) => sum + r.k.length, 0) / records.length;
+  const perRow = Math.max(1, (articles * meanKeys) / BUCKETS);
+  const postingRow = ROW + PREFIX + 9 + VERSION + ENVELOPE + serialize(new Uint32Array(0)).length;
   for (const r of records) {
-    const value = toValue(r);
-    const whole = valueBytes(value, packed);
+    /** @type {Record<string, unknown>} */
+    const value = { ...r, h: Uint16Array.from(r.h), k: Uint32Array.from(r.k), g: Uint32Array.from(r.g) };
+    const whole = serialize(value).length + ENVELOPE;
     let rest = whole;
-    for (const [label, field] of Object.entries(arrays)) {
-      if (!(field in value)) continue;
+    for (const [label, fields] of Object.entries(GROUPS)) {
       const without = { ...value };
-      delete without[field];
-      const cost = whole - valueBytes(without, packed.filter((f) => f !== field));
+      for (const f of fields) delete without[f];
+      const cost = whole - serialize(without).length - ENVELOPE;
       add(`record: ${label}`, cost);
       rest -= cost;
     }
     add('record: text fields, numbers, names', rest);
     add('record: its row key and the exists row', 2 * (ROW + PREFIX + PRIMARY + VERSION));
-    for (const [name, keys] of Object.entries(indexes(r))) {
-      for (const key of keys) add(`index: ${name}`, indexRow(key));
-    }
+    for (const name of ['p', 'y', 's', 'v']) add(`index: ${{ p: 'page', y: 'story', s: 'site', v: 'lastSeen' }[name]}`, indexRow(value[name]));
+    add('postings: 8 B per key, a share of its bucket row', new Set(r.k).size * (8 + postingRow / perRow));
   }
   for (const k of Object.keys(parts)) parts[k] = /** @type {number} */ (parts[k]) / records.length;
   return parts;
@@ -99,52 +77,3 @@ export function modelBytes(records, layout = {}) {
 
 /** @param {Record<string, number>} parts */
 export const total = (parts) => Object.values(parts).reduce((a, b) => a + b, 0);
-
-/**
- * The shipped layout and what some changes would save, each as modelled raw bytes per article.
- * @param {ArticleRecord[]} records
- */
-export function bytesBreakdown(records) {
-  const shipped = modelBytes(records);
-  const pageHash = (/** @type {ArticleRecord} */ r) => ({ page: [0], story: [r.story], site: [r.site], keys: [...new Set(r.keys)], lastSeen: [r.lastSeen] });
-  const fewerKeys = (/** @type {number} */ n) => (/** @type {ArticleRecord} */ r) => ({ ...pageHash(r), keys: [...new Set(r.keys.slice(0, n))] });
-  /** @type {(r: ArticleRecord) => Record<string, unknown>} */
-  const noPageString = (r) => ({ ...r, page: 0 });
-  const variants = [
-    { name: 'as shipped', parts: shipped },
-    { name: 'sketch + paragraphs packed (Uint32Array)', parts: modelBytes(records, { packed: ['sketch', 'paragraphs'] }) },
-    { name: '+ page key stored as a 32-bit hash', parts: modelBytes(records, { packed: ['sketch', 'paragraphs'], value: noPageString, indexes: pageHash }) },
-    { name: '+ 12 look-up keys instead of 24', parts: modelBytes(records, { packed: ['sketch', 'paragraphs'], value: (r) => ({ ...noPageString(r), keys: r.keys.slice(0, 12) }), indexes: fewerKeys(12) }) },
-    { name: '+ 8 look-up keys, 32-hash sketch', parts: modelBytes(records, { packed: ['sketch', 'paragraphs'], value: (r) => ({ ...noPageString(r), keys: r.keys.slice(0, 8), sketch: r.sketch.slice(0, 32) }), indexes: fewerKeys(8) }) },
-    {
-      name: '+ one-letter field names, no page/host strings in the record',
-      parts: modelBytes(records, {
-        packed: ['h', 'g'],
-        value: (r) => ({
-          i: r.id, u: r.url, p: 0, s: r.site, t: r.title, n: r.siteName, b: r.byline, d: r.published, l: r.lang,
-          f: r.firstSeen, v: r.lastSeen, w: r.words, z: r.size, h: r.sketch.slice(0, 32), k: r.keys.slice(0, 8), g: r.paragraphs, y: r.story,
-        }),
-        indexes: fewerKeys(8),
-        arrays: { sketch: 'h', keys: 'k', paragraphs: 'g' },
-      }),
-    },
-    {
-      // A store of postings (key → packed ids of its articles, appended to on record) instead of
-      // the multiEntry index: ~4 bytes per key and article, the row overhead shared by many.
-      name: '+ look-up keys in a packed postings store instead of the keys index',
-      parts: {
-        ...modelBytes(records, {
-          packed: ['h', 'g'],
-          value: (r) => ({
-            i: r.id, u: r.url, p: 0, s: r.site, t: r.title, n: r.siteName, b: r.byline, d: r.published, l: r.lang,
-            f: r.firstSeen, v: r.lastSeen, w: r.words, z: r.size, h: r.sketch.slice(0, 32), k: r.keys.slice(0, 8), g: r.paragraphs, y: r.story,
-          }),
-          indexes: (r) => ({ ...fewerKeys(8)(r), keys: [] }),
-          arrays: { sketch: 'h', keys: 'k', paragraphs: 'g' },
-        }),
-        postings: records.reduce((sum, r) => sum + 4 * new Set(r.keys.slice(0, 8)).size, 0) / records.length,
-      },
-    },
-  ];
-  return { shipped, variants: variants.map((v) => ({ name: v.name, raw: total(v.parts) })) };
-}

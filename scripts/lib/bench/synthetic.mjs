@@ -16,9 +16,9 @@
  */
 import { mix } from '../../../src/core/hash.ts';
 import { hostOf, pageKey, siteOf } from '../../../src/core/url.ts';
-import { MAX_STORED_KEYS } from '../../../src/background/record-report.ts';
+import { MAX_STORED_KEYS, pageHashOf } from '../../../src/platform/database.ts';
 // The same generators as the Node half of the benchmark (this file is bundled by esbuild).
-import { seededRandom, syntheticKeys, syntheticSketch, uniformHashes, zipf } from '../../../src/bench/synthetic.ts';
+import { foldedSketch, seededRandom, syntheticKeys, syntheticSketch, uniformHashes, zipf } from '../../../src/bench/synthetic.ts';
 import { SKETCH_SIZE } from '../../../src/core/sketch.ts';
 
 export { seededRandom, zipf };
@@ -120,10 +120,9 @@ export class Synthesiser {
       this.stories.set(id, story);
       this.stories.delete(id - JOIN_WINDOW - 1);
       records.push({
-        id, url, page: pageKey(url), host: template.host, site: template.site, title: template.title,
-        siteName: template.siteName, byline: template.byline, published: template.published, lang: template.lang,
-        firstSeen, lastSeen: firstSeen, words: template.words, size: template.size,
-        sketch: syntheticSketch(template.size, random),
+        id, url, page: pageHashOf(url), host: template.host, site: template.site, title: template.title,
+        siteName: template.siteName, firstSeen, lastSeen: firstSeen, words: template.words, size: template.size,
+        ...foldedSketch(syntheticSketch(template.size, random)),
         keys: syntheticKeys(template.size, Math.max(1, template.keys), random),
         paragraphs: uniformHashes(template.paragraphs, random),
         story,
@@ -149,10 +148,9 @@ export function truncatedCopy(report, id, host, firstSeen) {
   /** @type {<T>(list: readonly T[]) => T[]} */
   const head = (list) => list.slice(0, Math.max(1, Math.ceil(list.length * 0.6)));
   return {
-    id, url, page: pageKey(url), host: host.host, site: host.site, title: report.title,
-    siteName: host.siteName, byline: host.byline, published: host.published, lang: host.lang,
-    firstSeen, lastSeen: firstSeen, words: Math.round(report.words * 0.6), size: kept.length,
-    sketch: kept.slice(0, SKETCH_SIZE), keys: head(report.keys).slice(0, MAX_STORED_KEYS),
+    id, url, page: pageHashOf(url), host: host.host, site: host.site, title: report.title,
+    siteName: host.siteName, firstSeen, lastSeen: firstSeen, words: Math.round(report.words * 0.6), size: kept.length,
+    ...foldedSketch(kept.slice(0, SKETCH_SIZE)), keys: head(report.keys).slice(0, MAX_STORED_KEYS),
     paragraphs: head(report.paragraphs), story: id,
   };
 }

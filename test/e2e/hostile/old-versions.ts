@@ -7,8 +7,32 @@ import { generateKeyPairSync } from 'node:crypto';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import type { ExtensionBrowser } from '../../../scripts/lib/browsers.mjs';
+import { FIXTURE_ROOT, SITES, type PageRef } from '../../../scripts/lib/sites.mjs';
+import { extractArticle } from '../../../src/content/extract.ts';
+import { pageKey } from '../../../src/core/index.ts';
 import type { ArticleRecord } from '../../../src/platform/database.ts';
+
+/** A record as schema versions 1 and 2 stored it: full sketch, page key as text, byline and all. */
+export type LegacyRecord = Omit<ArticleRecord, 'page' | 'threshold'> & {
+  page: string; byline: string | null; published: string | null; lang: string | null;
+};
+
+/**
+ * `record` (a fixture page's record read back from today's extension) as version 1 stored it. The
+ * full sketch is not kept any more, so the page is fingerprinted again here, by the same code.
+ */
+export async function legacyRecord(record: ArticleRecord, page: PageRef): Promise<LegacyRecord> {
+  const html = await readFile(join(FIXTURE_ROOT, SITES[page.site]!.dir, `${page.path}.html`), 'utf8');
+  const found = extractArticle(parseHTML(html).document as unknown as Document, record.url);
+  if (!found.article) throw new Error(`${page.path} is not an article: ${found.reason}`);
+  const { threshold: _threshold, ...rest } = record;
+  return {
+    ...rest, page: pageKey(record.url), byline: null, published: null, lang: 'en',
+    sketch: found.fingerprint.sketch, keys: found.fingerprint.keys.slice(0, 24), paragraphs: found.fingerprint.paragraphs,
+  };
+}
 
 /** Copies `dist` once per version into a temporary folder; returns the folders, in order. */
 export async function versionedCopies(dist: string, versions: readonly string[], withKey: boolean): Promise<{ root: string; folders: string[] }> {
@@ -30,7 +54,7 @@ export async function versionedCopies(dist: string, versions: readonly string[],
  * store and its four indexes; no `lastSeen` index yet), holding `records`. Run from an extension
  * page while the background is stopped, so that nothing holds the database open.
  */
-export function writeVersion1Database(ext: ExtensionBrowser, records: ArticleRecord[]): Promise<void> {
+export function writeVersion1Database(ext: ExtensionBrowser, records: LegacyRecord[]): Promise<void> {
   return ext.control.evaluate(async (records) => {
     const done = <T>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
       request.onsuccess = () => resolve(request.result);
