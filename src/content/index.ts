@@ -1,5 +1,6 @@
 /**
- * Content script, run at document idle on http(s) pages: extract the article and fingerprint it,
+ * Content script, run at document idle on http(s) pages: extract the article and fingerprint it
+ * (step by step, each step its own task),
  * ask the background at once whether it is a story already read (badge and notice), and record
  * it once it has really been read. Never throws into the page: failures are caught and logged.
  */
@@ -7,10 +8,11 @@ import { send, type Report } from '../messages.ts';
 import { t, uiLanguage } from '../platform/i18n.ts';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import { onSites, type Settings } from '../settings.ts';
-import { extractArticle, toReport } from './extract.ts';
+import { extractSteps, toReport } from './extract.ts';
 import { onAddressChange } from './navigation.ts';
 import { showNotice, type Notice } from './notice.ts';
 import { whenRead } from './read-detector.ts';
+import { runStepsInTasks } from './steps.ts';
 import { highlightNew, type WhatsNew } from './whats-new.ts';
 
 /** A single-page site rewrites its content after changing the address: give it time to settle. */
@@ -27,7 +29,9 @@ async function check(): Promise<void> {
   const settings = await loadSettings();
   if (settings.paused || onSites(location.href, settings.excludedSites)) return;
   const url = location.href;
-  const report = toReport(url, extractArticle(document, url, settings.minWords));
+  // Each step of the extraction in its own task: a long article never blocks the page for long.
+  const report = toReport(url, await runStepsInTasks(extractSteps(document, url, settings.minWords)));
+  if (run.signal.aborted) return;
   const verdict = await send('page/check', report);
   if (run.signal.aborted || !report.article) return;
   if (verdict.otherSites > 0 && settings.notice && !onSites(location.href, settings.noticeOffSites)) {

@@ -4,8 +4,12 @@ import { hashString } from './hash.ts';
 import { shingleHashes, sortedSet } from './shingle.ts';
 import { bottomK, winnow } from './sketch.ts';
 
-/** Beyond this many tokens (about 60 printed pages) the rest of a text is not fingerprinted. */
-export const MAX_TOKENS = 30_000;
+/**
+ * Beyond this many tokens (about ten printed pages) the rest of a text is not fingerprinted: copies
+ * of a story are compared on their first 5,000 words. Pages are cut to about as much text before
+ * Readability (TEXT_BUDGET in src/content/extract.ts), which keeps its parse short.
+ */
+export const MAX_TOKENS = 5_000;
 /** Paragraph hashes kept for "what's new"; a longer article keeps its first ones. */
 export const MAX_PARAGRAPHS = 200;
 /** Shorter paragraphs ("ADVERTISEMENT", a photo credit) are not hashed: they recur everywhere. */

@@ -7,15 +7,13 @@
  *   - in a web page: the content script's extraction, step by step, timed with performance.now().
  * Nothing here runs in the extension itself; it is the same code, run where it can be timed.
  */
-import { Readability } from '@mozilla/readability';
 import { findCandidates, latestOfSite } from '../../../src/background/history.ts';
 import { checkReport, recordReport } from '../../../src/background/record-report.ts';
 import { storiesPage } from '../../../src/background/stories.ts';
-import { extractArticle, looksLikeArticle, MAX_ELEMENTS, toReport } from '../../../src/content/extract.ts';
-import { articleParagraphs } from '../../../src/content/paragraphs.ts';
-import { fingerprint } from '../../../src/core/fingerprint.ts';
+import { extractArticle, extractSteps, toReport } from '../../../src/content/extract.ts';
 import { pageKey, siteOf } from '../../../src/core/url.ts';
-import { openHistory } from '../../../src/platform/database.ts';
+import { deleteRange, insertArticles, openHistory, pageHashOf, STORES } from '../../../src/platform/database.ts';
+import { clearHistory } from '../../../src/background/history-admin.ts';
 import { Synthesiser, templateOf, truncatedCopy, seededRandom } from './synthetic.mjs';
 
 /** @typedef {import('../../../src/messages.ts').PageReport} PageReport */
@@ -30,16 +28,7 @@ let synth = null;
 
 const history = async () => (db ??= await openHistory());
 
-/**
- * One readwrite transaction for the whole batch, every request queued without awaiting.
- * @param {HistoryDB} store
- * @param {readonly ArticleRecord[]} records
- */
-async function insert(store, records) {
-  const tx = store.transaction('articles', 'readwrite');
-  for (const record of records) void tx.store.add(record);
-  await tx.done;
-}
+const insert = insertArticles;
 
 const api = {
   /**
@@ -57,42 +46,35 @@ const api = {
   },
 
   /**
-   * Where the content script's time goes on this document, step by step (the steps of
-   * extractArticle, then the report and its serialisation for the message), in ms.
+   * Where the content script's time goes on this document, step by step: the steps extractSteps
+   * yields (each its own task in the content script), the rest of it after the last yield
+   * ('finish'), then the report's serialisation for the message, in ms.
    * @param {string} url
    */
   stages(url = location.href) {
     const doc = document;
-    const times = /** @type {Record<string, number>} */ ({});
-    let t = performance.now();
-    const lap = (/** @type {string} */ name) => {
-      const now = performance.now();
-      times[name] = now - t;
-      t = now;
-    };
     const elements = doc.getElementsByTagName('*').length;
-    lap('countElements');
-    // looksLikeArticle: Readability's isProbablyReaderable, then the extension's fallbacks.
-    const readerable = looksLikeArticle(doc);
-    lap('isProbablyReaderable');
-    const clone = /** @type {Document} */ (doc.cloneNode(true));
-    lap('cloneDocument');
-    const parsed = new Readability(clone, { serializer: (node) => /** @type {Element} */ (node), maxElemsToParse: MAX_ELEMENTS }).parse();
-    lap('readabilityParse');
-    const paragraphs = parsed?.content ? articleParagraphs(/** @type {Element} */ (/** @type {unknown} */ (parsed.content))) : [];
-    lap('paragraphSplit');
-    const print = fingerprint(paragraphs);
-    lap('fingerprint');
+    const times = /** @type {Record<string, number>} */ ({});
+    const steps = extractSteps(doc, url);
+    let t = performance.now();
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) {
+      const now = performance.now();
+      times[next.value] = now - t;
+      t = now;
+    }
+    times.finish = performance.now() - t;
+    const found = next.value;
     const whole = performance.now();
     const report = toReport(url, extractArticle(doc, url));
     const extractMs = performance.now() - whole;
     t = performance.now();
     const json = JSON.stringify(report);
-    lap('serialiseReport');
+    times.serialiseReport = performance.now() - t;
     return {
-      times, extractMs, elements, readerable, htmlChars: doc.documentElement.outerHTML.length,
-      paragraphs: paragraphs.length, words: print.words, hashes: print.hashes.length, reportBytes: json.length,
-      article: report.article,
+      times, extractMs, elements, htmlChars: doc.documentElement.outerHTML.length,
+      paragraphs: found.article ? found.paragraphs.length : 0, words: found.article ? found.fingerprint.words : 0,
+      hashes: found.article ? found.fingerprint.hashes.length : 0, reportBytes: json.length, article: report.article,
     };
   },
 
@@ -114,7 +96,7 @@ const api = {
   },
 
   async clear() {
-    await (await history()).clear('articles');
+    await clearHistory(await history());
     return true;
   },
 
@@ -171,7 +153,7 @@ const api = {
    * @param {number} keep
    */
   async trim(keep) {
-    await (await history()).delete('articles', IDBKeyRange.lowerBound(keep, true));
+    await deleteRange(await history(), IDBKeyRange.lowerBound(keep, true));
     return true;
   },
 
@@ -182,8 +164,8 @@ const api = {
   async forgetPages(urls) {
     const store = await history();
     for (const url of urls) {
-      const ids = await store.getAllKeysFromIndex('articles', 'page', pageKey(url));
-      for (const id of ids) await store.delete('articles', id);
+      const ids = await store.getAllKeysFromIndex('articles', 'page', pageHashOf(url));
+      for (const id of ids) await deleteRange(store, IDBKeyRange.only(id));
     }
     return true;
   },
@@ -212,7 +194,7 @@ const api = {
       t = performance.now();
       const verdict = await recordReport(store, report, at + i);
       const recordMs = performance.now() - t;
-      await store.delete('articles', IDBKeyRange.lowerBound(keep, true));
+      await deleteRange(store, IDBKeyRange.lowerBound(keep, true));
       if (i < warmUp) continue;
       check.push(checkMs);
       record.push(recordMs);
@@ -222,8 +204,8 @@ const api = {
   },
 
   /**
-   * The parts of the look-up timed apart, in one read-only transaction per report: the key index
-   * (findCandidates: up to 64 getAllKeys on 'keys', then the candidates' records) and the site's
+   * The parts of the look-up timed apart, in one read-only transaction per report: the postings
+   * (findCandidates: the buckets of up to 64 keys, then the candidates' records) and the site's
    * template sample (latestOfSite: every key of the site's index, then its 30 latest records,
    * read when a candidate comes close), with the number of the site's articles.
    * @param {PageReport[]} reports
@@ -233,7 +215,7 @@ const api = {
     /** @type {{ candidatesMs: number[], candidates: number[], latestOfSiteMs: number[], siteKeysMs: number[], siteArticles: number[] }} */
     const out = { candidatesMs: [], candidates: [], latestOfSiteMs: [], siteKeysMs: [], siteArticles: [] };
     for (const report of reports) {
-      const tx = store.transaction('articles', 'readonly');
+      const tx = store.transaction(STORES, 'readonly');
       let t = performance.now();
       const candidates = await findCandidates(tx, report.keys);
       out.candidatesMs.push(performance.now() - t);
@@ -242,7 +224,7 @@ const api = {
       await latestOfSite(tx, siteOf(report.url));
       out.latestOfSiteMs.push(performance.now() - t);
       t = performance.now();
-      const siteKeys = await tx.store.index('site').getAllKeys(siteOf(report.url));
+      const siteKeys = await tx.objectStore('articles').index('site').getAllKeys(siteOf(report.url));
       out.siteKeysMs.push(performance.now() - t);
       out.siteArticles.push(siteKeys.length);
       await tx.done;
@@ -271,7 +253,8 @@ const api = {
   },
 
   /**
-   * `n` stored records spread evenly over the ids 1..`last`, as stored.
+   * `n` stored records spread evenly over the ids 1..`last`, as stored, their typed arrays as lists
+   * (typed arrays do not cross to Node; scripts/lib/bench/bytes.mjs makes them typed again).
    * @param {number} n
    * @param {number} last
    */
@@ -281,7 +264,7 @@ const api = {
     const ids = Array.from({ length: n }, (_, i) => 1 + Math.floor((i * last) / n));
     const records = await Promise.all(ids.map((id) => tx.store.get(id)));
     await tx.done;
-    return records.filter(Boolean);
+    return records.flatMap((r) => (r ? [{ ...r, h: [...r.h], k: [...r.k], g: [...r.g] }] : []));
   },
 
   async estimate() {
