@@ -5,12 +5,12 @@
  * Works on any DOM implementation (the browser's, linkedom in the command line).
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { fingerprint, MAX_TOKENS, type Fingerprint } from '../core/fingerprint.ts';
+import { fingerprint, fingerprintSteps, MAX_TOKENS, type Fingerprint } from '../core/fingerprint.ts';
+import { runSteps } from '../core/steps.ts';
 import type { Report } from '../messages.ts';
 import { bodyParagraphs, jsonLdArticleBody } from './json-ld.ts';
 import { articleParagraphs } from './paragraphs.ts';
 import { readingCopy } from './reading-copy.ts';
-import { runSteps } from './steps.ts';
 import { cutAfterText } from './text-budget.ts';
 
 /** Fewer words than this is a brief, a teaser or a listing, not an article to remember. */
@@ -54,7 +54,7 @@ export interface NotArticle {
 }
 
 /** What extractSteps yields: the name of the step just done (the benchmark times them apart). */
-export type Step = 'size' | 'readerable' | 'copy' | 'cut' | 'readability' | 'paragraphs' | 'fingerprint';
+export type Step = 'size' | 'readerable' | 'copy' | 'cut' | 'readability' | 'paragraphs' | 'tokens' | 'fingerprint';
 
 /** The article of a page, or why it is not one, at once: the command line and the evaluation. */
 export function extractArticle(doc: Document, url: string, minWords = MIN_WORDS): Article | NotArticle {
@@ -88,7 +88,7 @@ export function* extractSteps(doc: Document, url: string, minWords = MIN_WORDS):
   yield 'readability';
   let paragraphs = parsed?.content ? articleParagraphs(parsed.content) : [];
   yield 'paragraphs';
-  let print = fingerprint(paragraphs);
+  let print = yield* fingerprintSteps(paragraphs);
   yield 'fingerprint';
   // Readability sometimes keeps only a teaser (or nothing) of a page that declares its full body.
   if (print.words < minWords * TEASER_FACTOR) {

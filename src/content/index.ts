@@ -1,8 +1,8 @@
 /**
  * Content script, run at document idle on http(s) pages: extract the article and fingerprint it
- * (step by step, each step its own task),
- * ask the background at once whether it is a story already read (badge and notice), and record
- * it once it has really been read. Never throws into the page: failures are caught and logged.
+ * (step by step, each step its own task), ask the background at once whether it is a story
+ * already read (badge and notice), and record it once it has really been read. Never throws into
+ * the page: failures are caught and logged.
  */
 import { send, type Report } from '../messages.ts';
 import { t, uiLanguage } from '../platform/i18n.ts';

@@ -3,6 +3,7 @@ import { countWords, tokenise } from './tokenise.ts';
 import { hashString } from './hash.ts';
 import { shingleHashes, sortedSet } from './shingle.ts';
 import { bottomK, winnow } from './sketch.ts';
+import { runSteps } from './steps.ts';
 
 /**
  * Beyond this many tokens (about ten printed pages) the rest of a text is not fingerprinted: copies
@@ -29,6 +30,11 @@ export interface Fingerprint {
 }
 
 export function fingerprint(paragraphs: readonly string[]): Fingerprint {
+  return runSteps(fingerprintSteps(paragraphs));
+}
+
+/** fingerprint() in two steps, for a page that runs each in its own task: it yields after tokenising. */
+export function* fingerprintSteps(paragraphs: readonly string[]): Generator<'tokens', Fingerprint> {
   const tokens: string[] = [];
   const paragraphHashes: number[] = [];
   for (const paragraph of paragraphs) {
@@ -41,6 +47,7 @@ export function fingerprint(paragraphs: readonly string[]): Fingerprint {
     for (const word of words) tokens.push(word);
   }
   tokens.length = Math.min(tokens.length, MAX_TOKENS);
+  yield 'tokens';
   const inOrder = shingleHashes(tokens);
   const hashes = sortedSet(inOrder);
   return {
