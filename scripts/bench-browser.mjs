@@ -755,7 +755,7 @@ function render(r) {
       `${fmt(l.parts.siteArticles.median, 0)} / ${fmt(l.parts.siteArticles.p95, 0)}`, s(l.storiesPageMs, 1), l.load,
     ]),
   ));
-  out.push('(median / p95. record = recordReport, look-up + write, the budget; check = checkReport, the read-only look-up the badge waits for; findCandidates (the keys index) and latestOfSite (the site\'s 30 latest articles, read when a candidate comes close; first every key of the site) timed apart on 100 look-ups; site articles: articles of the page\'s site; storiesPage: the popup\'s history query.)');
+  out.push(`(median / p95. record = recordReport, look-up + write, the budget; check = checkReport, the read-only look-up the badge waits for; findCandidates (the postings rows of the page's keys, then the candidates) and latestOfSite (the site's latest articles, read when a candidate comes close) timed apart on ${PARTS_LOOKUPS} look-ups, with getAllKeys(site) (every key of the site, for the count); site articles: articles of the page's site; storiesPage: the popup's history query.)`);
   const st = r.storage;
   out.push('\n### Storage (navigator.storage.estimate usageDetails.indexedDB, and the files of the profile)');
   out.push(table(['measure', 'before', 'after', 'per article'], [

@@ -3,10 +3,10 @@
  * immediate check and the later record, run inside the caller's transaction.
  */
 import {
-  countShared, decide, exactSample, foldedSample, overlap, pageKey, siteOf,
+  countShared, decide, exactSample, foldedSample, overlap, siteOf,
   type Overlap, type Relation, type Thresholds,
 } from '../core/index.ts';
-import { decode, pageHash, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
+import { decode, pageHashOf, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { PageReport, Sighting, Verdict } from '../messages.ts';
 import { Boilerplate } from './boilerplate.ts';
 import { findCandidates, latestOfSite, storyMembers } from './history.ts';
@@ -30,7 +30,7 @@ type Tx = HistoryTx<'readonly'> | HistoryTx<'readwrite'>;
 export const TEMPLATE_CHECK = 0.2;
 
 export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds): Promise<Assessment> {
-  const page = pageHash(pageKey(pageUrl(report)));
+  const page = pageHashOf(pageUrl(report));
   const site = siteOf(report.url);
   const existing = decode(await tx.objectStore('articles').index('page').get(page)) ?? undefined;
   const apart = new Set(existing?.apart ?? []);

@@ -1,10 +1,9 @@
 /** The reader's control over the history: forget, unlink, delete, export, import, clear, prune. */
 import {
-  decode, deleteArticle, encode, getArticle, post, putArticle, STORES,
+  allArticles, decode, decodeAll, deleteArticle, encode, getArticle, post, putArticle, STORES,
   type ArticleRecord, type HistoryDB, type HistoryTx, type PostingChange,
 } from '../platform/database.ts';
 import { historyFile, parseHistoryFile, type HistoryFile } from '../history-file.ts';
-import { sound } from './history.ts';
 import type { ImportResult } from '../messages.ts';
 
 export async function forgetArticle(db: HistoryDB, id: number): Promise<boolean> {
@@ -20,7 +19,7 @@ export async function unlinkArticle(db: HistoryDB, id: number): Promise<boolean>
   const tx = db.transaction(STORES, 'readwrite');
   const article = await getArticle(tx, id);
   if (!article) return false;
-  const others = sound(await tx.objectStore('articles').index('story').getAll(article.story)).filter((m) => m.id !== id);
+  const others = decodeAll(await tx.objectStore('articles').index('story').getAll(article.story)).filter((m) => m.id !== id);
   const apart = [...new Set([...(article.apart ?? []), ...others.map((m) => m.id ?? 0)])];
   const rewrite = (record: ArticleRecord) => putArticle(tx, record, record.keys);
   await rewrite({ ...article, story: id, apart });
@@ -44,7 +43,7 @@ export async function deleteStory(db: HistoryDB, story: number): Promise<number>
 }
 
 export async function exportHistory(db: HistoryDB, now: number): Promise<HistoryFile> {
-  return historyFile(sound(await db.getAll('articles')), now);
+  return historyFile(await allArticles(db), now);
 }
 
 /** How the history is: its size, and how many damaged records are being skipped. */
@@ -89,7 +88,7 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
   const storyMap = new Map<number, number>();
   const pending: ArticleRecord[] = [];
   const widened = new Map<number, ArticleRecord>();
-  const found = sound(await Promise.all(file.articles.map((incoming) => store.index('page').get(incoming.page))));
+  const found = decodeAll(await Promise.all(file.articles.map((incoming) => store.index('page').get(incoming.page))));
   const byPage = new Map(found.map((r) => [r.page, r]));
   for (const incoming of file.articles) {
     const existing = byPage.get(incoming.page);

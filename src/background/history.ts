@@ -1,9 +1,10 @@
-/** Queries on the reading history that the report pipeline and the pages need. */
+/**
+ * Queries on the reading history that the report pipeline and the pages need. Damaged records (a
+ * bad write, a disk error) are left out of every answer (decodeAll), never trusted.
+ */
 import { decodeAll, postings, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { ArticleSummary } from '../messages.ts';
 
-/** Damaged records (a bad write, a disk error) are left out of every answer, never trusted. */
-export const sound = decodeAll;
 
 /** A look-up key held by more articles than this is boilerplate, not evidence of one story. */
 export const MAX_KEY_ARTICLES = 40;
@@ -29,7 +30,7 @@ export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<A
   const best = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES);
   const store = tx.objectStore('articles');
   const records = await Promise.all(best.map(([id]) => store.get(id)));
-  return sound(records);
+  return decodeAll(records);
 }
 
 /**
@@ -46,11 +47,11 @@ export async function latestOfSite(tx: Tx, site: string, limit = SITE_NEIGHBOURS
     ids.push(cursor.primaryKey);
     cursor = await cursor.continue();
   }
-  return sound(await Promise.all(ids.map((id) => store.get(id))));
+  return decodeAll(await Promise.all(ids.map((id) => store.get(id))));
 }
 
 export async function storyMembers(tx: Tx, story: number): Promise<ArticleRecord[]> {
-  return sound(await tx.objectStore('articles').index('story').getAll(story, MAX_STORY_MEMBERS));
+  return decodeAll(await tx.objectStore('articles').index('story').getAll(story, MAX_STORY_MEMBERS));
 }
 
 /** Moves every article of `from` into story `to`. */

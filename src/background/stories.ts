@@ -1,7 +1,7 @@
 /** The history as the popup shows it: grouped by story, newest first, a page at a time. */
-import { decode, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
+import { decode, decodeAll, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
 import type { StoriesPage, StoriesQuery, StorySummary } from '../messages.ts';
-import { sound, summarise } from './history.ts';
+import { summarise } from './history.ts';
 
 export async function storiesPage(db: HistoryDB, q: StoriesQuery): Promise<StoriesPage> {
   const tx = db.transaction('articles');
@@ -16,7 +16,7 @@ export async function storiesPage(db: HistoryDB, q: StoriesQuery): Promise<Stori
     cursor = await cursor.continue();
     if (!article) continue;
     last = article.lastSeen;
-    const members = sound(await byStory.getAll(article.story));
+    const members = decodeAll(await byStory.getAll(article.story));
     if (needle && !members.some((m) => matches(m, needle))) continue;
     // A story is listed once, where its most recently read article stands in the list.
     if (members.some((m) => m.lastSeen > article.lastSeen || (m.lastSeen === article.lastSeen && (m.id ?? 0) > (article.id ?? 0)))) continue;

@@ -102,21 +102,8 @@ export function benchPages(pages: readonly CorpusPage[], reps: number, onProgres
   return { timings, reports };
 }
 
-interface Run {
-  found: Article | NotArticle;
-  ranReadability: boolean;
-  words: number;
-  elements: number;
-  parse: number;
-  readability: number;
-  readabilityOurOptions: number;
-  extract: number;
-  fingerprint: number;
-  fingerprintWarm: number;
-  gate: number;
-  paragraphs: number;
-  metadata: number;
-}
+/** One timed run of a page: its timings before the per-page summary adds the derived ones. */
+type Run = Omit<PageTiming, 'id' | 'article' | 'reason' | 'extras' | 'extrasBySubtraction'> & { found: Article | NotArticle };
 
 /** Reasons extractArticle gives before it runs Readability. */
 const GATED = new Set(['no body', 'page too large', 'not readerable']);

@@ -120,7 +120,7 @@ export function syntheticRecords(from: number, to: number, options: SeedOptions)
 export function truncatedCopy(
   source: { hashes: readonly number[]; keys: readonly number[]; paragraphs: readonly number[]; words: number; title: string },
   id: number,
-  host: ArticleRecord,
+  host: Pick<ArticleRecord, 'url' | 'host' | 'site' | 'siteName'>,
   firstSeen: number,
 ): ArticleRecord {
   const kept = source.hashes.filter((h) => mix(h ^ id) % 10 < 7);
@@ -164,7 +164,8 @@ function shuffled<T>(list: T[], random: Random): T[] {
   return list;
 }
 
-function withSuffix(url: string, suffix: string): string {
+/** `url` with `-suffix` added to its path: another page of the same site. */
+export function withSuffix(url: string, suffix: string): string {
   try {
     const parsed = new URL(url);
     parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}-${suffix}`;

@@ -79,7 +79,7 @@ export interface HistorySchema extends DBSchema {
   /**
    * Look-up postings: for each bucket (a key's high 16 bits), the keys of that bucket and the
    * articles holding them, packed as [key, id, key, id, …]. One row per bucket rather than one
-   * index entry per key and article: about 8 bytes a posting instead of about 25.
+   * index entry per key and article: 8 bytes of payload a posting, the row's own cost shared.
    */
   postings: {
     key: number;
@@ -99,6 +99,9 @@ export const STORES = ['articles', 'postings'] as const;
 export function pageHash(key: string): number {
   return (hashString(key) % 0x200000) * 0x100000000 + hashString(`\u0001${key}`);
 }
+
+/** The page hash of a page's URL. */
+export const pageHashOf = (url: string): number => pageHash(pageKey(url));
 
 /** An ArticleRecord from what the store holds; null for a damaged value (it is then skipped). */
 export function decode(value: unknown, id?: number): ArticleRecord | null {
@@ -298,8 +301,8 @@ const MIGRATIONS: Migration[] = [
   },
   // The history list reads newest first without loading every record.
   (_db, tx) => void (tx.objectStore('articles') as unknown as IDBObjectStore).createIndex('lastSeen', 'lastSeen'),
-  // Compact records and a postings store instead of the multiEntry index of keys: 1,684 → ~550
-  // bytes per article in Chromium. Every record is rewritten in this one transaction.
+  // Compact records and a postings store instead of the multiEntry index of keys (bytes per article
+  // measured in BENCHMARKS.md). Every record is rewritten in this one transaction.
   async (db, tx) => {
     db.createObjectStore('postings');
     const articles = tx.objectStore('articles');
@@ -345,6 +348,3 @@ export async function openHistory(name = DB_NAME, version = DB_VERSION, onClose?
   });
   return db;
 }
-
-/** The page hash of a page's URL. */
-export const pageHashOf = (url: string): number => pageHash(pageKey(url));

@@ -14,12 +14,12 @@
  * Sites follow a Zipf law (a reader's history is mostly a few sites); about 1 article in 10
  * joins the story of a recent article (a story read on several sites), the rest are singletons.
  */
-import { mix } from '../../../src/core/hash.ts';
-import { hostOf, pageKey, siteOf } from '../../../src/core/url.ts';
+import { hostOf, siteOf } from '../../../src/core/url.ts';
 import { MAX_STORED_KEYS, pageHashOf } from '../../../src/platform/database.ts';
 // The same generators as the Node half of the benchmark (this file is bundled by esbuild).
-import { foldedSketch, seededRandom, syntheticKeys, syntheticSketch, uniformHashes, zipf } from '../../../src/bench/synthetic.ts';
-import { SKETCH_SIZE } from '../../../src/core/sketch.ts';
+import { foldedSketch, seededRandom, syntheticKeys, syntheticSketch, uniformHashes, withSuffix, zipf } from '../../../src/bench/synthetic.ts';
+// A truncated copy of a corpus story on another site: the same as the Node half's.
+export { truncatedCopy } from '../../../src/bench/synthetic.ts';
 
 export { seededRandom, zipf };
 
@@ -129,42 +129,5 @@ export class Synthesiser {
       });
     }
     return records;
-  }
-}
-
-/**
- * A copy of a story on another site, recorded earlier: the first 60% of its keys and paragraphs,
- * a 70% subset of its shingles (a truncated syndicated copy). The report's look-up finds it, so
- * the look-up takes the "seen" path (story members, the site's template check).
- * @param {PageReport} report
- * @param {number} id
- * @param {Template} host  a template of another site, lending the URL and names
- * @param {number} firstSeen
- * @returns {ArticleRecord}
- */
-export function truncatedCopy(report, id, host, firstSeen) {
-  const kept = report.hashes.filter((h) => mix(h ^ id) % 10 < 7);
-  const url = withSuffix(host.url, `copy-${id.toString(36)}`);
-  /** @type {<T>(list: readonly T[]) => T[]} */
-  const head = (list) => list.slice(0, Math.max(1, Math.ceil(list.length * 0.6)));
-  return {
-    id, url, page: pageHashOf(url), host: host.host, site: host.site, title: report.title,
-    siteName: host.siteName, firstSeen, lastSeen: firstSeen, words: Math.round(report.words * 0.6), size: kept.length,
-    ...foldedSketch(kept.slice(0, SKETCH_SIZE)), keys: head(report.keys).slice(0, MAX_STORED_KEYS),
-    paragraphs: head(report.paragraphs), story: id,
-  };
-}
-
-/**
- * @param {string} url
- * @param {string} suffix
- */
-function withSuffix(url, suffix) {
-  try {
-    const parsed = new URL(url);
-    parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}-${suffix}`;
-    return parsed.href;
-  } catch {
-    return `${url}-${suffix}`;
   }
 }
