@@ -2,11 +2,15 @@
  * The export file: the reader's whole history as JSON with a schema version. `parseHistoryFile`
  * accepts a file or rejects it with a specific error; it never returns something half-valid.
  */
+import { foldParagraph, PARAGRAPH_BITS } from './core/index.ts';
 import { fromLegacy, type ArticleRecord } from './platform/database.ts';
 
 export const FILE_FORMAT = 'deja-lu-history';
-/** Version 2: page keys hashed, sketches folded to 16 bits (as stored since schema 3). Version 1 is still read. */
-export const FILE_VERSION = 2;
+/**
+ * Version 2: page keys hashed, sketches folded to 16 bits (as stored since schema 3). Version 3:
+ * paragraph hashes of 16 bits (schema 4). Versions 1 and 2 are still read.
+ */
+export const FILE_VERSION = 3;
 const MAX_ARTICLES = 1_000_000;
 
 export interface HistoryFile {
@@ -26,14 +30,15 @@ export function parseHistoryFile(data: unknown): HistoryFile {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('not a Déjà Lu history file (expected a JSON object)');
   const file = data as Record<string, unknown>;
   if (file.format !== FILE_FORMAT) fail(`not a Déjà Lu history file (format is ${JSON.stringify(file.format) ?? 'missing'})`);
-  if (file.version !== FILE_VERSION && file.version !== 1) fail(`unsupported version ${JSON.stringify(file.version)}: this version of Déjà Lu reads versions 1 and ${FILE_VERSION}`);
+  if (file.version !== FILE_VERSION && file.version !== 1 && file.version !== 2) fail(`unsupported version ${JSON.stringify(file.version)}: this version of Déjà Lu reads versions 1 to ${FILE_VERSION}`);
   if (!Array.isArray(file.articles)) fail('"articles" must be a list');
   if (file.articles.length > MAX_ARTICLES) fail(`too many articles (${file.articles.length})`);
-  const articles = file.articles.map((a, i) => (file.version === 1 ? legacyArticle(a, i) : article(a, i)));
+  const articles = file.articles.map((a, i) => (file.version === 1 ? legacyArticle(a, i) : article(a, i, file.version === 2 ? 32 : PARAGRAPH_BITS)));
   return { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: String(file.exportedAt ?? ''), articles };
 }
 
-function article(value: unknown, index: number): ArticleRecord {
+/** An article of a file; `paragraphBits`: the size of its paragraph hashes (32 before version 3). */
+function article(value: unknown, index: number, paragraphBits = PARAGRAPH_BITS): ArticleRecord {
   const at = `article ${index + 1}`;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${at}: expected an object`);
   const a = value as Record<string, unknown>;
@@ -59,7 +64,7 @@ function article(value: unknown, index: number): ArticleRecord {
     id: count('id'), url: text('url'), page: count('page'), host: text('host', 253), site: text('site', 253),
     title: text('title'), siteName: optionalText('siteName'), firstSeen: count('firstSeen'),
     lastSeen: count('lastSeen'), words: count('words'), size: count('size'), sketch: hashes('sketch', 1_024, 16),
-    threshold: Infinity, keys: hashes('keys', 1_024), paragraphs: hashes('paragraphs', 1_000), story: count('story'),
+    threshold: Infinity, keys: hashes('keys', 1_024), paragraphs: hashes('paragraphs', 1_000, paragraphBits).map(foldParagraph), story: count('story'),
   };
   if (a.apart !== undefined) record.apart = hashes('apart', 10_000, 53);
   if (a.threshold !== null) {
@@ -78,7 +83,7 @@ function legacyArticle(value: unknown, index: number): ArticleRecord {
   const is32 = (h: unknown) => Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 0xffffffff;
   const record = Array.isArray(sketch) && sketch.every(is32) ? fromLegacy(value) : null;
   if (!record) fail(`article ${index + 1}: not an article as version 1 wrote it`);
-  return article({ ...record, threshold: Number.isFinite(record.threshold) ? record.threshold : null }, index);
+  return article({ ...record, threshold: Number.isFinite(record.threshold) ? record.threshold : null }, index, 32);
 }
 
 /** Whether a stored value is a well-formed article (a damaged record is skipped, not trusted). */

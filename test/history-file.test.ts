@@ -18,4 +18,16 @@ describe('history file', () => {
     expect(() => parseHistoryFile(file)).toThrow(/^article 1: "url"/);
     expect(() => parseHistoryFile({ ...file, version: 1 })).toThrow(/^article 1: not an article as version 1 wrote it/);
   });
+
+  it('reads 32-bit paragraph hashes from a version 2 file as they are kept now, and wants 16 bits in version 3', () => {
+    const article = {
+      id: 1, url: 'https://a.example/1', page: 7, host: 'a.example', site: 'a.example', title: 'T', siteName: null,
+      firstSeen: 1, lastSeen: 1, words: 300, size: 290, sketch: [1], threshold: null, keys: [5], paragraphs: [0x1234_5678, 9], story: 1,
+    };
+    const file = { format: 'deja-lu-history', version: 2, exportedAt: '', articles: [article] };
+    expect(parseHistoryFile(file).articles[0]?.paragraphs).toEqual([0x5678, 9]);
+    expect(() => parseHistoryFile({ ...file, version: 3 })).toThrow(/^article 1: "paragraphs" must be a list of at most 1000 16-bit hashes/);
+    expect(parseHistoryFile({ ...file, version: 3, articles: [{ ...article, paragraphs: [0x5678, 9] }] }).articles[0]?.paragraphs).toEqual([0x5678, 9]);
+    expect(() => parseHistoryFile({ ...file, version: 4 })).toThrow(/unsupported version 4: this version of Déjà Lu reads versions 1 to 3/);
+  });
 });

@@ -3,13 +3,13 @@
  * immediate check and the later record, run inside the caller's transaction.
  */
 import {
-  countShared, decide, exactSample, foldedSample, overlap, siteOf,
+  countShared, decide, exactSample, foldedSample, overlap, sharedParagraphs, siteOf,
   type Overlap, type Relation, type Thresholds,
 } from '../core/index.ts';
-import { decode, pageHashOf, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
+import { decode, latestIds, pageHashOf, SITE_ROW, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { PageReport, Sighting, Verdict } from '../messages.ts';
 import { Boilerplate } from './boilerplate.ts';
-import { findCandidates, latestOfSite, storyMembers } from './history.ts';
+import { articlesById, candidateIds, pick, storyMembers } from './history.ts';
 
 export interface Assessment {
   page: number;
@@ -32,9 +32,17 @@ export const TEMPLATE_CHECK = 0.2;
 export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds): Promise<Assessment> {
   const page = pageHashOf(pageUrl(report));
   const site = siteOf(report.url);
-  const existing = decode(await tx.objectStore('articles').index('page').get(page)) ?? undefined;
+  // Requests are issued together rather than one after another: first the page's own record, the
+  // postings of its keys and its site's latest ids; then the candidates; the site's latest articles
+  // only when its template has to be recognised.
+  const [stored, ranked, siteIds] = await Promise.all([
+    tx.objectStore('articles').index('page').get(page), candidateIds(tx, report.keys), latestIds(tx, site),
+  ]);
+  const neighbourIds = siteIds.slice(0, SITE_ROW);
+  const byId = await articlesById(tx, ranked);
+  const existing = decode(stored) ?? undefined;
   const apart = new Set(existing?.apart ?? []);
-  const candidates = (await findCandidates(tx, report.keys)).filter(
+  const candidates = pick(byId, ranked).filter(
     (c) => c.page !== page && !apart.has(c.id ?? -1) && !(existing && c.apart?.includes(existing.id ?? -1)),
   );
   const mine = exactSample(report.hashes);
@@ -45,14 +53,14 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   // The site's template is only read (and the candidates compared again without it) when some
   // candidate comes close enough for it to matter.
   if (overlaps.some((o) => o.containment >= TEMPLATE_CHECK)) {
-    boilerplate = new Boilerplate(await latestOfSite(tx, site));
+    boilerplate = new Boilerplate(pick(await articlesById(tx, neighbourIds), neighbourIds));
     overlaps = candidates.map(compare);
   }
   const judged = candidates.map((c, i) => {
     // Within one site, shared passages are mostly the site's own furniture, never "reuse".
     const passages = c.site === site
       ? { paragraphs: 0, keys: 0 }
-      : { paragraphs: countShared(report.paragraphs, c.paragraphs), keys: countShared(report.keys, c.keys) };
+      : { paragraphs: sharedParagraphs(report.paragraphs, c.paragraphs), keys: countShared(report.keys, c.keys) };
     return { article: c, relation: decide(overlaps[i]!, passages, thresholds) };
   });
   const matched = judged.filter((j) => j.relation === 'same-story').map((j) => j.article.story);
@@ -63,10 +71,20 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
 /** Paragraph hashes kept for "what's new" at most. */
 const MAX_READ_PARAGRAPHS = 2_000;
 
-/** What the reader is told about a page first read at `firstSeen` that belongs to `stories`. */
+/** What the reader is told about a page first read at `firstSeen` that belongs to `a.stories`. */
 export async function verdictFor(tx: Tx, a: Assessment, report: PageReport, firstSeen: number, ownId?: number): Promise<Verdict> {
+  return verdictOf(a, await membersOf(tx, a.stories), report, firstSeen, ownId);
+}
+
+/** The articles of these stories. */
+export async function membersOf(tx: Tx, stories: readonly number[]): Promise<ArticleRecord[]> {
+  return (await Promise.all(stories.map((s) => storyMembers(tx, s)))).flat();
+}
+
+/** The verdict on a page, given the articles of the stories it belongs to (`a.stories`). */
+export function verdictOf(a: Assessment, storyArticles: readonly ArticleRecord[], report: PageReport, firstSeen: number, ownId?: number): Verdict {
   const earlier = (x: ArticleRecord) => x.firstSeen < firstSeen && x.page !== a.page && x.id !== ownId;
-  const members = (await Promise.all(a.stories.map((s) => storyMembers(tx, s)))).flat().filter(earlier);
+  const members = storyArticles.filter(earlier);
   const sightings = members.map((m) => sighting(m, a.compare(m), a.site));
   const storySet = new Set(a.stories);
   const partial = a.judged

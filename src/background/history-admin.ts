@@ -1,6 +1,6 @@
 /** The reader's control over the history: forget, unlink, delete, export, import, clear, prune. */
 import {
-  allArticles, decode, decodeAll, deleteArticle, encode, getArticle, post, putArticle, STORES,
+  allArticles, decode, decodeAll, deleteArticle, encode, getArticle, post, putArticle, siteNames, STORES, storyValues,
   type ArticleRecord, type HistoryDB, type HistoryTx, type PostingChange,
 } from '../platform/database.ts';
 import { historyFile, parseHistoryFile, type HistoryFile } from '../history-file.ts';
@@ -19,7 +19,7 @@ export async function unlinkArticle(db: HistoryDB, id: number): Promise<boolean>
   const tx = db.transaction(STORES, 'readwrite');
   const article = await getArticle(tx, id);
   if (!article) return false;
-  const others = decodeAll(await tx.objectStore('articles').index('story').getAll(article.story)).filter((m) => m.id !== id);
+  const others = decodeAll(await storyValues(tx, article.story)).filter((m) => m.id !== id);
   const apart = [...new Set([...(article.apart ?? []), ...others.map((m) => m.id ?? 0)])];
   const rewrite = (record: ArticleRecord) => putArticle(tx, record, record.keys);
   await rewrite({ ...article, story: id, apart });
@@ -36,14 +36,15 @@ export async function unlinkArticle(db: HistoryDB, id: number): Promise<boolean>
 
 export async function deleteStory(db: HistoryDB, story: number): Promise<number> {
   const tx = db.transaction(STORES, 'readwrite');
-  const members = await tx.objectStore('articles').index('story').getAll(story);
+  const members = await storyValues(tx, story);
   for (const value of members) await deleteValue(tx, value);
   await tx.done;
   return members.length;
 }
 
 export async function exportHistory(db: HistoryDB, now: number): Promise<HistoryFile> {
-  return historyFile(await allArticles(db), now);
+  const [articles, names] = await Promise.all([allArticles(db), siteNames(db.transaction(STORES, 'readonly'))]);
+  return historyFile(articles.map((a) => ({ ...a, siteName: names.get(a.site) ?? null })), now);
 }
 
 /** How the history is: its size, and how many damaged records are being skipped. */
@@ -121,7 +122,7 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
       const apart = (rest.apart ?? []).map((a) => idMap.get(a)).filter((a): a is number => a !== undefined);
       const stored = encode({ ...rest, id, story: storyMap.get(rest.story) ?? id, apart });
       writes.push(i === 0 ? store.put(stored) : store.add(stored));
-      changes.push({ id, keys: rest.keys });
+      changes.push({ id, keys: rest.keys, site: rest.site, siteName: rest.siteName });
     });
   }
   // The postings of every new record at once: each bucket is written once.

@@ -2,7 +2,7 @@
  * Queries on the reading history that the report pipeline and the pages need. Damaged records (a
  * bad write, a disk error) are left out of every answer (decodeAll), never trusted.
  */
-import { decodeAll, postings, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
+import { decodeAll, latestIds, postings, SITE_ROW, storyValues, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { ArticleSummary } from '../messages.ts';
 
 
@@ -10,57 +10,54 @@ import type { ArticleSummary } from '../messages.ts';
 export const MAX_KEY_ARTICLES = 40;
 /** Articles sharing the most keys with a page that are compared with it in full. */
 export const MAX_CANDIDATES = 40;
-/** Recent articles of the page's own site read to reveal its template text: it recurs in nearly all of them. */
-export const SITE_NEIGHBOURS = 12;
 /** Sightings of one story considered at most. */
 export const MAX_STORY_MEMBERS = 200;
 /** Keys of the page used for look-up (its first ones: copies keep a story's beginning). */
-export const MAX_QUERY_KEYS = 64;
+export const MAX_QUERY_KEYS = 16;
 
 type Tx = HistoryTx<'readwrite'> | HistoryTx<'readonly'>;
 
-/** Stored articles sharing look-up keys with the page, most shared first. */
-export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<ArticleRecord[]> {
+/** Ids of the stored articles sharing look-up keys with the page, most shared first. */
+export async function candidateIds(tx: Tx, keys: readonly number[]): Promise<number[]> {
   const hits = await postings(tx, [...new Set(keys.slice(0, MAX_QUERY_KEYS))]);
   const counts = new Map<number, number>();
   for (const ids of hits) {
     if (ids.length > MAX_KEY_ARTICLES) continue;
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  const best = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES);
-  const store = tx.objectStore('articles');
-  const records = await Promise.all(best.map(([id]) => store.get(id)));
-  return decodeAll(records);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
 }
 
-/**
- * The site's most recently recorded articles, fetched in parallel rather than by a cursor. The
- * newest, not the oldest: a site's first articles may have been linked into one story before its
- * template could be recognised, which would hide the template from the count.
- */
-export async function latestOfSite(tx: Tx, site: string, limit = SITE_NEIGHBOURS): Promise<ArticleRecord[]> {
+/** Stored articles sharing look-up keys with the page, most shared first. */
+export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<ArticleRecord[]> {
+  const ids = await candidateIds(tx, keys);
+  return pick(await articlesById(tx, ids), ids);
+}
+
+/** The articles with these ids, all requested at once (deleted and damaged ones left out). */
+export async function articlesById(tx: Tx, ids: readonly number[]): Promise<Map<number, ArticleRecord>> {
   const store = tx.objectStore('articles');
-  const ids: number[] = [];
-  // A key cursor walks only the newest `limit` entries of the site, however many it has.
-  let cursor = await store.index('site').openKeyCursor(site, 'prev');
-  while (cursor && ids.length < limit) {
-    ids.push(cursor.primaryKey);
-    cursor = await cursor.continue();
-  }
-  return decodeAll(await Promise.all(ids.map((id) => store.get(id))));
+  const records = decodeAll(await Promise.all([...new Set(ids)].map((id) => store.get(id))));
+  return new Map(records.map((r) => [r.id ?? 0, r]));
+}
+
+/** The records of `ids` found in `byId`, in the order of `ids`. */
+export const pick = (byId: ReadonlyMap<number, ArticleRecord>, ids: readonly number[]): ArticleRecord[] =>
+  ids.flatMap((id) => byId.get(id) ?? []);
+
+/**
+ * Recent articles of the page's own site, read to reveal its template text (it recurs in nearly all
+ * of them): the newest, not the oldest, as a site's first articles may have been linked into one
+ * story before its template could be recognised, which would hide the template from the count.
+ * `ids`: the site's latest ids when already read.
+ */
+export async function latestOfSite(tx: Tx, site: string): Promise<ArticleRecord[]> {
+  const ids = (await latestIds(tx, site)).slice(0, SITE_ROW);
+  return pick(await articlesById(tx, ids), ids);
 }
 
 export async function storyMembers(tx: Tx, story: number): Promise<ArticleRecord[]> {
-  return decodeAll(await tx.objectStore('articles').index('story').getAll(story, MAX_STORY_MEMBERS));
-}
-
-/** Moves every article of `from` into story `to`. */
-export async function mergeStory(tx: HistoryTx<'readwrite'>, from: number, to: number): Promise<void> {
-  let cursor = await tx.objectStore('articles').index('story').openCursor(from);
-  while (cursor) {
-    await cursor.update({ ...cursor.value, y: to });
-    cursor = await cursor.continue();
-  }
+  return decodeAll(await storyValues(tx, story, MAX_STORY_MEMBERS));
 }
 
 export function summarise(record: ArticleRecord): ArticleSummary {

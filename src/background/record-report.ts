@@ -4,10 +4,9 @@
  * transaction: concurrent reports are serialised and a killed worker leaves nothing half-done.
  */
 import { DEFAULT_THRESHOLDS, fold, hostOf, sketchThreshold, type Thresholds } from '../core/index.ts';
-import { MAX_STORED_KEYS, putArticle, STORES, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
+import { addArticle, MAX_STORED_KEYS, moveStory, nextId, putArticle, STORES, type HistoryDB } from '../platform/database.ts';
 import type { PageReport, Verdict } from '../messages.ts';
-import { assess, pageUrl, verdictFor } from './assess.ts';
-import { mergeStory } from './history.ts';
+import { assess, membersOf, pageUrl, verdictFor, verdictOf } from './assess.ts';
 
 export { pageUrl } from './assess.ts';
 export { MAX_STORED_KEYS } from '../platform/database.ts';
@@ -20,30 +19,31 @@ export async function checkReport(db: HistoryDB, report: PageReport, now: number
   return verdict;
 }
 
+/**
+ * A reading history may lose its last record to a power cut (the write reaches the system, not yet
+ * the disk), never to a killed browser: not worth the wait of a flush on every page read.
+ */
 export async function recordReport(db: HistoryDB, report: PageReport, now: number, thresholds: Thresholds = DEFAULT_THRESHOLDS): Promise<Verdict> {
-  const tx = db.transaction(STORES, 'readwrite');
-  const a = await assess(tx, report, thresholds);
+  const tx = db.transaction(STORES, 'readwrite', { durability: 'relaxed' });
+  // The id a new record would take is asked for along with the look-up's first requests (nextId).
+  const [a, newId] = await Promise.all([assess(tx, report, thresholds), nextId(tx)]);
   const url = pageUrl(report);
   const fields = {
     url, page: a.page, site: a.site, host: hostOf(url), title: report.title, siteName: report.siteName,
     lastSeen: now, words: report.words, size: report.hashes.length, sketch: report.sketch.map(fold),
     threshold: sketchThreshold(report.sketch), keys: report.keys.slice(0, MAX_STORED_KEYS), paragraphs: report.paragraphs,
   };
-  const story = a.stories.length > 0 ? Math.min(...a.stories) : 0;
-  let record: ArticleRecord;
-  if (a.existing) {
-    record = { ...a.existing, ...fields, story };
-    await putArticle(tx, record, a.existing.keys);
-  } else {
-    record = { ...fields, firstSeen: now, story };
-    record.id = await putArticle(tx, record);
-    if (story === 0) {
-      record.story = record.id;
-      await putArticle(tx, record, record.keys);
-    }
-  }
-  for (const other of a.stories) if (other !== record.story) await mergeStory(tx, other, record.story);
-  const verdict = await verdictFor(tx, { ...a, stories: [record.story] }, report, record.firstSeen, record.id);
+  const id = a.existing?.id ?? newId;
+  const story = a.stories.length > 0 ? Math.min(...a.stories) : id;
+  const record = { ...(a.existing ?? { firstSeen: now }), ...fields, id, story };
+  // The write and the reading of the stories the page joins go together; the stories are merged
+  // into one after (the articles read are the same either way).
+  const [, members] = await Promise.all([
+    a.existing ? putArticle(tx, record, a.existing.keys) : addArticle(tx, record),
+    membersOf(tx, a.stories),
+  ]);
+  for (const other of a.stories) if (other !== story) await moveStory(tx, other, story);
+  const verdict = verdictOf(a, members, report, record.firstSeen, id);
   await tx.done;
   return verdict;
 }

@@ -22,6 +22,7 @@ export const BYTES_METHOD =
   'record value: node:v8 serialize (V8 ValueSerializer, as Chromium stores IndexedDB values) of the stored form (encode()) of the record recordReport wrote for each corpus article; ' +
   'plus one object-store entry (primary key) and, per index, one entry (index key + primary key), keys sized as Chromium encodes them (number 9 B; string 1 B + varint length + 2 B per UTF-16 unit); ' +
   'plus the postings: 8 B per look-up key, and each bucket row\'s key and header shared among its postings at the largest history size timed; ' +
+  'plus the sites\' rows (latest ids and name, one row a site) shared among the articles of that history; ' +
   'LevelDB prefixes, sequence numbers, block overhead and compression not counted';
 
 export function summariseBytes(real: readonly RecordBytes[], synthetic: readonly RecordBytes[]): BytesSummary {

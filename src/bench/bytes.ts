@@ -34,14 +34,20 @@ export interface RecordBytes {
   chromiumSmiExtra: number;
 }
 
-/** A stored article's bytes, its postings included, in a history of `articles` articles. */
-export function storedBytes(record: ArticleRecord, indexes: readonly IndexSpec[], articles: number, meanKeys: number): RecordBytes {
+/**
+ * A stored article's bytes, its postings included, in a history of `articles` articles; `siteShare`:
+ * its share of the sites' rows (their bytes over the history's articles).
+ */
+export function storedBytes(record: ArticleRecord, indexes: readonly IndexSpec[], articles: number, meanKeys: number, siteShare = 0): RecordBytes {
   const bytes = recordBytes(encode(record) as unknown as Record<string, unknown>, 'id', indexes);
   const postingsPerRow = Math.max(1, (articles * meanKeys) / BUCKETS);
   const rowOverhead = idbKeyBytes(0) + serialize(new Uint32Array(0)).length;
   const postings = new Set(record.keys).size * (8 + rowOverhead / postingsPerRow);
-  return { ...bytes, indexes: { ...bytes.indexes, postings }, total: bytes.total + postings };
+  return { ...bytes, indexes: { ...bytes.indexes, postings, sites: siteShare }, total: bytes.total + postings + siteShare };
 }
+
+/** Bytes of a row of the sites store: its key (the site, as an IndexedDB key) and its value. */
+export const siteRowBytes = (site: string, row: unknown): number => idbKeyBytes(site) + serialize(row).length;
 
 export function recordBytes(record: Record<string, unknown>, primaryKeyPath: string, indexes: readonly IndexSpec[]): RecordBytes {
   const value = record;

@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto';
 import { parseArgs } from 'node:util';
-import { countShared, decide, exactSample, overlap, siteOf } from '../core/index.ts';
+import { countShared, decide, exactSample, overlap, sharedParagraphs, siteOf } from '../core/index.ts';
 import { openHistory } from '../platform/database.ts';
 import { extractFile } from './pages.ts';
 import { readVisits, replay } from './replay.ts';
@@ -50,7 +50,7 @@ async function compare(pathA: string, pathB: string, urlA: string, urlB: string)
   const o = overlap(exactSample(a.fingerprint.hashes), exactSample(b.fingerprint.hashes));
   const passages = siteOf(urlA) === siteOf(urlB)
     ? { paragraphs: 0, keys: 0 }
-    : { paragraphs: countShared(a.fingerprint.paragraphs, b.fingerprint.paragraphs), keys: countShared(a.fingerprint.keys, b.fingerprint.keys) };
+    : { paragraphs: sharedParagraphs(a.fingerprint.paragraphs, b.fingerprint.paragraphs), keys: countShared(a.fingerprint.keys, b.fingerprint.keys) };
   const relation = decide(o, passages);
   print({
     verdict: relation === 'same-story' ? 'same-story' : 'different',

@@ -1,4 +1,5 @@
 import type { Overlap } from './compare.ts';
+import { PARAGRAPH_BITS } from './fingerprint.ts';
 
 /**
  * The decision rule. Syndicated copies are often cut short, so the test is containment of the
@@ -45,6 +46,16 @@ export function decide(o: Overlap, passages: Passages = UNKNOWN, t: Thresholds =
   const sharesPassage = passages.paragraphs >= 1 || passages.keys >= t.partialKeys;
   if (o.shared >= t.partialShared && sharesPassage) return 'partial';
   return 'different';
+}
+
+/**
+ * Paragraphs found in both texts, beyond chance: with PARAGRAPH_BITS-bit hashes two long texts
+ * share a few by coincidence (a × b / 65,536 expected: 0.004 for two texts of 17 paragraphs, 0.6
+ * for two of 200), and twice the expected number is discounted.
+ */
+export function sharedParagraphs(a: readonly number[], b: readonly number[]): number {
+  const chance = Math.floor((2 * a.length * b.length) / 2 ** PARAGRAPH_BITS);
+  return Math.max(0, countShared(a, b) - chance);
 }
 
 /** How many values of `a` occur in `b` (paragraph hashes, look-up keys). */

@@ -15,6 +15,13 @@ export const MAX_TOKENS = 5_000;
 export const MAX_PARAGRAPHS = 200;
 /** Shorter paragraphs ("ADVERTISEMENT", a photo credit) are not hashed: they recur everywhere. */
 export const MIN_PARAGRAPH_TOKENS = 8;
+/**
+ * Paragraph hashes keep this many bits: they are stored for every article, and only ever compared
+ * with the paragraphs of one page (chance coincidences are allowed for: sharedParagraphs()).
+ */
+export const PARAGRAPH_BITS = 16;
+/** A 32-bit paragraph hash (as stored before schema 4) as it is kept now. */
+export const foldParagraph = (hash: number): number => hash & (2 ** PARAGRAPH_BITS - 1);
 
 export interface Fingerprint {
   /** Words, as a reader counts them. */
@@ -25,7 +32,7 @@ export interface Fingerprint {
   sketch: number[];
   /** Winnowed fingerprints in text order: the look-up keys. */
   keys: number[];
-  /** One hash per paragraph of at least MIN_PARAGRAPH_TOKENS tokens, in order. */
+  /** One PARAGRAPH_BITS-bit hash per paragraph of at least MIN_PARAGRAPH_TOKENS tokens, in order. */
   paragraphs: number[];
 }
 
@@ -59,7 +66,7 @@ export function* fingerprintSteps(paragraphs: readonly string[]): Generator<'tok
   };
 }
 
-const hashTokens = (tokens: readonly string[]) => hashString(tokens.join(' '));
+const hashTokens = (tokens: readonly string[]) => foldParagraph(hashString(tokens.join(' ')));
 
 /** The hash a paragraph is stored under, or null for one too short to be hashed. */
 export function paragraphHash(text: string): number | null {

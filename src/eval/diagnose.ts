@@ -4,7 +4,7 @@
  * It mirrors assess.ts without the site-boilerplate discount; keep the two in step.
  */
 import { exactSample, overlap, sketchSample } from '../core/compare.ts';
-import { countShared, decide, type Relation } from '../core/decide.ts';
+import { countShared, decide, sharedParagraphs, type Relation } from '../core/decide.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
 import { MAX_STORED_KEYS } from '../background/record-report.ts';
 import { MAX_QUERY_KEYS } from '../background/history.ts';
@@ -31,7 +31,7 @@ export function storeView(earlier: Fingerprint, later: Fingerprint, sameSite = f
   const o = overlap(exactSample(later.hashes), sketchSample(earlier.sketch, earlier.hashes.length));
   const passages = sameSite
     ? { paragraphs: 0, keys: 0 }
-    : { paragraphs: countShared(later.paragraphs, earlier.paragraphs), keys: countShared(later.keys, stored) };
+    : { paragraphs: sharedParagraphs(later.paragraphs, earlier.paragraphs), keys: countShared(later.keys, stored) };
   return {
     sharedKeys, containment: o.containment, resemblance: o.resemblance, shared: o.shared,
     paragraphs: passages.paragraphs, passageKeys: passages.keys, relation: decide(o, passages),

@@ -4,7 +4,7 @@
  * step. Everything outside this file works with `ArticleRecord`; only this file knows `StoredArticle`.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { fold, hashString, hostOf, pageKey, sketchThreshold } from '../core/index.ts';
+import { fold, foldParagraph, hashString, hostOf, pageKey, siteOf, sketchThreshold } from '../core/index.ts';
 
 export interface ArticleRecord {
   id?: number;
@@ -14,9 +14,10 @@ export interface ArticleRecord {
   page: number;
   /** The host as shown, from `url`. */
   host: string;
-  /** Registrable domain (or host for IPs and localhost). */
+  /** Registrable domain (or host for IPs and localhost), from `url`. */
   site: string;
   title: string;
+  /** The name the page gives its site: kept once per site (siteNames()), not read back with the record. */
   siteName: string | null;
   firstSeen: number;
   lastSeen: number;
@@ -29,7 +30,7 @@ export interface ArticleRecord {
   threshold: number;
   /** The first winnowed fingerprints, posted for look-up. */
   keys: number[];
-  /** Hash of each paragraph, in order. */
+  /** Hash of each paragraph (PARAGRAPH_BITS bits), in order. */
   paragraphs: number[];
   /** Id of the story's first article: sightings of one story share it. */
   story: number;
@@ -39,7 +40,8 @@ export interface ArticleRecord {
 
 /**
  * A record as stored: one-letter names and packed arrays, because every byte is paid for by every
- * article of years of reading (see BENCHMARKS.md, "Where the bytes go"). Indexed: p, y, s, v.
+ * article of years of reading (see BENCHMARKS.md, "Where the bytes go"). Indexed: p, y, v. The
+ * site is not stored (it follows from the URL), nor the story of an article that began its own.
  */
 export interface StoredArticle {
   id?: number;
@@ -47,14 +49,12 @@ export interface StoredArticle {
   u: string;
   /** page hash */
   p: number;
-  /** site */
-  s: string;
-  /** title */
-  t: string;
-  /** site name, when the page gives one */
-  n?: string;
-  /** first seen, last seen */
-  f: number;
+  /** title (packText) */
+  t: string | Uint8Array;
+  /** site name (schema 3; now in the site's row) */
+  n?: string | Uint8Array;
+  /** first seen (absent: last seen), last seen */
+  f?: number;
   v: number;
   /** words, size */
   w: number;
@@ -62,19 +62,20 @@ export interface StoredArticle {
   /** folded sketch, its threshold (absent: Infinity) */
   h: Uint16Array;
   m?: number;
-  /** look-up keys, paragraph hashes */
+  /** look-up keys, paragraph hashes (32 bits before schema 4) */
   k: Uint32Array;
-  g: Uint32Array;
-  /** story, apart */
-  y: number;
+  g: Uint16Array | Uint32Array;
+  /** story (absent: the article's own id), apart */
+  y?: number;
   a?: number[];
 }
+
 
 export interface HistorySchema extends DBSchema {
   articles: {
     key: number;
     value: StoredArticle;
-    indexes: { page: number; story: number; site: string; lastSeen: number };
+    indexes: { page: number; story: number; lastSeen: number };
   };
   /**
    * Look-up postings: for each bucket (a key's high 16 bits), the keys of that bucket and the
@@ -85,6 +86,21 @@ export interface HistorySchema extends DBSchema {
     key: number;
     value: Uint32Array;
   };
+  /**
+   * For each site, the ids of its SITE_ROW most recently added articles, ascending (the sample its
+   * template is recognised from, read in one request instead of walking an index of every
+   * article), and the name its pages give it (the same on all of them, so kept once).
+   */
+  sites: {
+    key: string;
+    value: SiteRow;
+  };
+}
+
+export interface SiteRow {
+  i: Uint32Array;
+  /** packText */
+  n?: string | Uint8Array;
 }
 
 export type HistoryDB = IDBPDatabase<HistorySchema>;
@@ -92,8 +108,10 @@ export type HistoryTx<Mode extends IDBTransactionMode> = IDBPTransaction<History
 type AnyTx = HistoryTx<'readonly'> | HistoryTx<'readwrite'> | HistoryTx<'versionchange'>;
 
 export const DB_NAME = 'deja-lu';
-/** Both stores: every change to the history touches the two together. */
-export const STORES = ['articles', 'postings'] as const;
+/** Every store: a change to the history touches them together. */
+export const STORES = ['articles', 'postings', 'sites'] as const;
+/** Articles per site kept in its row of the sites store. */
+export const SITE_ROW = 12;
 
 /** The page key as stored: two 32-bit hashes folded into one 53-bit number (no collision in practice). */
 export function pageHash(key: string): number {
@@ -107,14 +125,17 @@ export const pageHashOf = (url: string): number => pageHash(pageKey(url));
 export function decode(value: unknown, id?: number): ArticleRecord | null {
   if (typeof value !== 'object' || value === null) return null;
   const r = value as Partial<StoredArticle>;
-  if (typeof r.u !== 'string' || typeof r.s !== 'string' || typeof r.t !== 'string' || !(r.h instanceof Uint16Array)
-    || !(r.k instanceof Uint32Array) || !(r.g instanceof Uint32Array) || !whole(r.p) || !whole(r.f) || !whole(r.v)
-    || !whole(r.w) || !whole(r.z) || !whole(r.y)) return null;
+  const ownId = r.id ?? id;
+  const title = unpackText(r.t);
+  const siteName = r.n === undefined ? null : unpackText(r.n);
+  if (typeof r.u !== 'string' || title === null || (r.n !== undefined && siteName === null) || !(r.h instanceof Uint16Array)
+    || !(r.k instanceof Uint32Array) || !(r.g instanceof Uint16Array || r.g instanceof Uint32Array) || !whole(r.p) || !whole(r.f ?? r.v) || !whole(r.v)
+    || !whole(r.w) || !whole(r.z) || !whole(ownId) || !whole(r.y ?? ownId)) return null;
   const url = /^https?:\/\//i.test(r.u) ? r.u : `https://${r.u}`;
   const record: ArticleRecord = {
-    id: r.id ?? id, url, page: r.p, host: hostOf(url), site: r.s, title: r.t, siteName: r.n ?? null,
-    firstSeen: r.f, lastSeen: r.v, words: r.w, size: r.z, sketch: [...r.h], threshold: r.m ?? Infinity,
-    keys: [...r.k], paragraphs: [...r.g], story: r.y,
+    id: ownId, url, page: r.p, host: hostOf(url), site: siteOf(url), title, siteName,
+    firstSeen: r.f ?? r.v, lastSeen: r.v, words: r.w, size: r.z, sketch: [...r.h], threshold: r.m ?? Infinity,
+    keys: [...r.k], paragraphs: Array.from(r.g, foldParagraph), story: r.y ?? ownId,
   };
   if (Array.isArray(r.a) && r.a.every(whole)) record.apart = r.a;
   return record;
@@ -123,17 +144,42 @@ export function decode(value: unknown, id?: number): ArticleRecord | null {
 /** The stored form of a record. */
 export function encode(record: ArticleRecord): StoredArticle {
   const stored: StoredArticle = {
-    u: record.url.replace(/^https:\/\//i, ''), p: record.page, s: record.site, t: record.title,
-    f: record.firstSeen, v: record.lastSeen, w: record.words, z: record.size,
-    h: Uint16Array.from(record.sketch, fold), k: Uint32Array.from(record.keys), g: Uint32Array.from(record.paragraphs),
-    y: record.story,
+    u: record.url.replace(/^https:\/\//i, ''), p: record.page, t: packText(record.title),
+    v: record.lastSeen, w: record.words, z: record.size,
+    h: Uint16Array.from(record.sketch, fold), k: Uint32Array.from(record.keys), g: Uint16Array.from(record.paragraphs, foldParagraph),
   };
+  if (record.firstSeen !== record.lastSeen) stored.f = record.firstSeen;
   if (record.id !== undefined) stored.id = record.id;
-  if (record.siteName !== null) stored.n = record.siteName;
+  if (record.story !== record.id) stored.y = record.story;
   if (Number.isFinite(record.threshold)) stored.m = record.threshold;
   if (record.apart && record.apart.length > 0) stored.a = record.apart;
   return stored;
 }
+
+/**
+ * Text as stored: V8 stores a string with any character beyond Latin-1 at two bytes a character,
+ * so a title with one curly quote costs double. Such text is kept as UTF-8 when that is shorter.
+ */
+export function packText(text: string): string | Uint8Array {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\u0000-\u00ff]/.test(text)) return text;
+  const utf8 = encoder.encode(text);
+  return utf8.length < 2 * text.length ? utf8 : text;
+}
+
+/** Text from its stored form; null when it is neither. */
+export function unpackText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (!(value instanceof Uint8Array)) return null;
+  try {
+    return decoder.decode(value);
+  } catch {
+    return null;
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function whole(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
@@ -144,65 +190,122 @@ export const bucketOf = (key: number): number => key >>> 16;
 export const BUCKETS = 2 ** 16;
 
 /**
- * Bucket rows already read in a transaction: a record reads the rows of its keys to look the page
- * up, then changes some of them; within one transaction (and IndexedDB runs a readwrite one alone)
- * what it read is still what is stored.
+ * Rows already read in a transaction, by store: a record reads the rows of its keys (and of its
+ * site) to look the page up, then changes some of them; within one transaction (and IndexedDB
+ * runs a readwrite one alone) what it read is still what is stored.
  */
-const rowsRead = new WeakMap<object, Map<number, Uint32Array | undefined>>();
+type RowStore = 'postings' | 'sites';
+type RowKey<S extends RowStore> = HistorySchema[S]['key'];
+type Row<S extends RowStore> = HistorySchema[S]['value'];
+type RowMap<S extends RowStore> = Map<RowKey<S>, Row<S> | undefined>;
 
-function readRows(tx: AnyTx, buckets: readonly number[]): Promise<Map<number, Uint32Array | undefined>> {
+const rowsRead = new WeakMap<object, { postings: RowMap<'postings'>; sites: RowMap<'sites'> }>();
+
+function rowCache<S extends RowStore>(tx: AnyTx, store: S): RowMap<S> {
   let cache = rowsRead.get(tx);
-  if (!cache) rowsRead.set(tx, (cache = new Map()));
-  const rows = cache;
-  const store = tx.objectStore('postings');
-  return Promise.all(buckets.map(async (b) => {
-    if (!rows.has(b)) rows.set(b, await store.get(b));
-    return [b, rows.get(b)] as const;
-  })).then((entries) => new Map(entries));
+  if (!cache) rowsRead.set(tx, (cache = { postings: new Map(), sites: new Map() }));
+  return cache[store] as RowMap<S>;
 }
 
-/** A change to the postings: an article's keys added, or removed. */
+async function readRows<S extends RowStore>(tx: AnyTx, store: S, keys: readonly RowKey<S>[]): Promise<RowMap<S>> {
+  if (keys.length === 0) return new Map();
+  const cache = rowCache(tx, store);
+  const objectStore = tx.objectStore(store) as unknown as { get(key: RowKey<S>): Promise<Row<S> | undefined> };
+  const entries = await Promise.all(keys.map(async (key) => {
+    if (!cache.has(key)) cache.set(key, await objectStore.get(key));
+    return [key, cache.get(key)] as const;
+  }));
+  return new Map(entries);
+}
+
+/** Writes a row (undefined: deletes it, if it was there). */
+async function writeRow<S extends RowStore>(tx: AnyTx, store: S, key: RowKey<S>, before: Row<S> | undefined, row: Row<S> | undefined): Promise<void> {
+  rowCache(tx, store).set(key, row);
+  const objectStore = (tx as HistoryTx<'readwrite'>).objectStore(store) as unknown as IDBObjectStore;
+  if (row) await objectStore.put(row, key);
+  else if (before) await objectStore.delete(key);
+}
+
+/** A change to the look-up rows: an article's keys (and its place among its site's latest) added, or removed. */
 export interface PostingChange {
   id: number;
   keys: readonly number[];
+  /** The article's site (absent: the sites' rows are left alone, as before they existed). */
+  site?: string;
+  /** The name the article's page gives its site, kept as the site's name. */
+  siteName?: string | null;
   remove?: boolean;
 }
 
 /**
- * Applies changes to the postings in `tx`: each bucket touched is read, changed and written once,
- * so many articles can be posted together without one write undoing another.
+ * Applies changes to the postings and the sites' rows in `tx`: each row touched is read, changed
+ * and written once, so many articles can be posted together without one write undoing another.
  */
 export async function post(tx: AnyTx, changes: readonly PostingChange[]): Promise<void> {
-  const store = (tx as HistoryTx<'readwrite'>).objectStore('postings');
   const byBucket = new Map<number, PostingChange[]>();
+  const bySite = new Map<string, PostingChange[]>();
   for (const change of changes) {
-    for (const bucket of new Set(change.keys.map(bucketOf))) {
-      const list = byBucket.get(bucket) ?? [];
-      list.push(change);
-      byBucket.set(bucket, list);
-    }
+    for (const bucket of new Set(change.keys.map(bucketOf))) listAt(byBucket, bucket).push(change);
+    if (change.site !== undefined) listAt(bySite, change.site).push(change);
   }
-  const rows = await readRows(tx, [...byBucket.keys()]);
-  const cache = rowsRead.get(tx)!;
-  await Promise.all([...byBucket].map(async ([bucket, touching]) => {
-    const row = rows.get(bucket) ?? new Uint32Array(0);
+  const [buckets, sites] = await Promise.all([readRows(tx, 'postings', [...byBucket.keys()]), readRows(tx, 'sites', [...bySite.keys()])]);
+  const writes = [...byBucket].map(([bucket, touching]) => {
+    const row = buckets.get(bucket);
     const gone = new Set(touching.map((c) => c.id));
     const kept: number[] = [];
-    for (let i = 0; i + 1 < row.length; i += 2) if (!gone.has(row[i + 1]!)) kept.push(row[i]!, row[i + 1]!);
+    if (row) for (let i = 0; i + 1 < row.length; i += 2) if (!gone.has(row[i + 1]!)) kept.push(row[i]!, row[i + 1]!);
     for (const { id, keys, remove } of touching) {
       if (remove) continue;
       for (const key of new Set(keys)) if (bucketOf(key) === bucket) kept.push(key >>> 0, id);
     }
-    const updated = kept.length > 0 ? Uint32Array.from(kept) : undefined;
-    cache.set(bucket, updated);
-    if (updated) await store.put(updated, bucket);
-    else if (row.length > 0) await store.delete(bucket);
-  }));
+    return writeRow(tx, 'postings', bucket, row, kept.length > 0 ? Uint32Array.from(kept) : undefined);
+  });
+  for (const [site, touching] of bySite) {
+    const row = sites.get(site);
+    const ids = new Set(row?.i ?? []);
+    const before = unpackText(row?.n);
+    let name = before;
+    for (const { id, remove } of touching) if (remove) ids.delete(id);
+    for (const { id, remove, siteName } of touching) {
+      if (remove) continue;
+      ids.add(id);
+      if (siteName) name = siteName;
+    }
+    const latest = Uint32Array.from([...ids].sort((a, b) => a - b).slice(-SITE_ROW));
+    const same = row !== undefined && name === before && latest.length === row.i.length && latest.every((id, i) => id === row.i[i]);
+    const updated: SiteRow | undefined = latest.length === 0 && name === null ? undefined : name === null ? { i: latest } : { i: latest, n: packText(name) };
+    if (!same) writes.push(writeRow(tx, 'sites', site, row, updated));
+  }
+  await Promise.all(writes);
+}
+
+function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+/** Ids of the site's most recently added articles (at most SITE_ROW), newest first. */
+export async function latestIds(tx: AnyTx, site: string): Promise<number[]> {
+  const row = (await readRows(tx, 'sites', [site])).get(site);
+  return row ? [...row.i].reverse() : [];
+}
+
+/** The name each site gives itself (sites that give none are left out). */
+export async function siteNames(tx: AnyTx): Promise<Map<string, string>> {
+  const store = tx.objectStore('sites');
+  const [sites, rows] = await Promise.all([store.getAllKeys(), store.getAll()]);
+  const names = new Map<string, string>();
+  sites.forEach((site, i) => {
+    const name = unpackText(rows[i]?.n);
+    if (name) names.set(site, name);
+  });
+  return names;
 }
 
 /** The postings of `keys`: for each key (in order), the ids of the articles holding it. */
 export async function postings(tx: AnyTx, keys: readonly number[]): Promise<number[][]> {
-  const rows = await readRows(tx, [...new Set(keys.map(bucketOf))]);
+  const rows = await readRows(tx, 'postings', [...new Set(keys.map(bucketOf))]);
   return keys.map((key) => {
     const row = rows.get(bucketOf(key));
     const ids: number[] = [];
@@ -211,13 +314,31 @@ export async function postings(tx: AnyTx, keys: readonly number[]): Promise<numb
   });
 }
 
-/** Writes a record and its postings (a new id when it has none); returns its id. */
-export async function putArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord, previousKeys: readonly number[] = []): Promise<number> {
-  const store = tx.objectStore('articles');
-  const id = record.id === undefined ? await store.add(encode(record)) : await store.put(encode(record));
-  const same = previousKeys.length === record.keys.length && previousKeys.every((k, i) => k === record.keys[i]);
-  if (!same) await post(tx, [{ id, keys: previousKeys, remove: true }, { id, keys: record.keys }]);
-  return id;
+/**
+ * An id for a record about to be added: above every stored one. Read along with the look-up, it
+ * spares the record's write a wait for add() to name one. An id freed at the top may be given
+ * again: nothing refers to a deleted article (deleteArticle), and no concurrent writer can take it
+ * (a readwrite transaction runs alone).
+ */
+export async function nextId(tx: AnyTx): Promise<number> {
+  const cursor = await tx.objectStore('articles').openKeyCursor(null, 'prev');
+  return (cursor?.primaryKey ?? 0) + 1;
+}
+
+/** Adds a record under its new id (nextId) with its postings, every request issued at once. */
+export async function addArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord & { id: number }): Promise<void> {
+  await Promise.all([tx.objectStore('articles').add(encode(record)), post(tx, [{ id: record.id, keys: record.keys, site: record.site, siteName: record.siteName }])]);
+}
+
+/** Replaces a stored record, and its postings when its keys are not `previousKeys`. */
+export async function putArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord, previousKeys: readonly number[]): Promise<void> {
+  const { id, site, keys } = record;
+  if (id === undefined) throw new TypeError('putArticle replaces a stored record, which has an id');
+  const same = previousKeys.length === keys.length && previousKeys.every((k, i) => k === keys[i]);
+  await Promise.all([
+    tx.objectStore('articles').put(encode(record)),
+    same ? undefined : post(tx, [{ id, keys: previousKeys, site, remove: true }, { id, keys, site, siteName: record.siteName }]),
+  ]);
 }
 
 /** Writes many records with their ids (a bulk load), their postings each bucket at once. */
@@ -225,7 +346,7 @@ export async function insertArticles(db: HistoryDB, records: readonly ArticleRec
   const tx = db.transaction(STORES, 'readwrite');
   const store = tx.objectStore('articles');
   for (const record of records) void store.put(encode(record));
-  await post(tx, records.map((r) => ({ id: r.id ?? 0, keys: r.keys })));
+  await post(tx, records.map((r) => ({ id: r.id ?? 0, keys: r.keys, site: r.site, siteName: r.siteName })));
   await tx.done;
   return records.length;
 }
@@ -235,16 +356,49 @@ export async function deleteRange(db: HistoryDB, range: IDBKeyRange): Promise<nu
   const tx = db.transaction(STORES, 'readwrite');
   const records = decodeAll(await tx.objectStore('articles').getAll(range));
   await tx.objectStore('articles').delete(range);
-  await post(tx, records.map((r) => ({ id: r.id ?? 0, keys: r.keys, remove: true })));
+  await post(tx, records.map((r) => ({ id: r.id ?? 0, keys: r.keys, site: r.site, remove: true })));
   await tx.done;
   return records.length;
 }
 
-/** Deletes a record and its postings. */
+/**
+ * Deletes a record, its postings, and the mentions of it in the articles kept apart from it (the
+ * link is made on both sides), so that nothing refers to its id any more.
+ */
 export async function deleteArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord): Promise<void> {
-  if (record.id === undefined) return;
-  await tx.objectStore('articles').delete(record.id);
-  await post(tx, [{ id: record.id, keys: record.keys, remove: true }]);
+  const { id } = record;
+  if (id === undefined) return;
+  const store = tx.objectStore('articles');
+  await Promise.all([
+    store.delete(id),
+    post(tx, [{ id, keys: record.keys, site: record.site, remove: true }]),
+    ...(record.apart ?? []).map(async (other) => {
+      const value = await store.get(other);
+      if (value?.a?.includes(id)) await store.put({ ...value, a: value.a.filter((a) => a !== id) });
+    }),
+  ]);
+}
+
+/**
+ * The stored values of a story's articles (at most about `limit`): those naming it, and its first
+ * article, which names none.
+ */
+export async function storyValues(tx: AnyTx, story: number, limit?: number): Promise<unknown[]> {
+  const store = tx.objectStore('articles');
+  const [first, named] = await Promise.all([store.get(story), store.index('story').getAll(story, limit)]);
+  return first !== undefined && first.y === undefined ? [first, ...named] : named;
+}
+
+/** Moves every article of story `from` into story `to`. */
+export async function moveStory(tx: HistoryTx<'readwrite'>, from: number, to: number): Promise<void> {
+  const store = tx.objectStore('articles');
+  const first = await store.get(from);
+  if (first !== undefined && first.y === undefined) await store.put({ ...first, y: to });
+  let cursor = await store.index('story').openCursor(from);
+  while (cursor) {
+    await cursor.update({ ...cursor.value, y: to });
+    cursor = await cursor.continue();
+  }
 }
 
 export async function getArticle(tx: AnyTx, id: number): Promise<ArticleRecord | null> {
@@ -270,7 +424,7 @@ interface LegacyArticle {
 }
 
 /** Keys posted per article (the first ones: copies keep a story's beginning). */
-export const MAX_STORED_KEYS = 12;
+export const MAX_STORED_KEYS = 8;
 
 /** A version 1–2 record in the current form (null when damaged). */
 export function fromLegacy(value: unknown): ArticleRecord | null {
@@ -282,7 +436,7 @@ export function fromLegacy(value: unknown): ArticleRecord | null {
     id: r.id, url: r.url, page: pageHash(r.page), host: hostOf(r.url), site: r.site, title: r.title,
     siteName: r.siteName ?? null, firstSeen: r.firstSeen!, lastSeen: r.lastSeen!, words: r.words!, size: r.size!,
     sketch: r.sketch.map(fold), threshold: sketchThreshold(r.sketch), keys: r.keys.slice(0, MAX_STORED_KEYS),
-    paragraphs: r.paragraphs, story: r.story!,
+    paragraphs: r.paragraphs.map(foldParagraph), story: r.story!,
   };
   if (Array.isArray(r.apart)) record.apart = r.apart;
   return record;
@@ -313,7 +467,9 @@ const MIGRATIONS: Migration[] = [
       // A damaged record is left as it is: still skipped, still counted by 'history/health'.
       const record = fromLegacy(cursor.value);
       if (record) {
-        await cursor.update(encode(record));
+        // Schema 3 kept the site name in the record.
+        const stored = encode(record);
+        await cursor.update(record.siteName === null ? stored : { ...stored, n: packText(record.siteName) });
         changes.push({ id: cursor.primaryKey, keys: record.keys });
       }
       cursor = await cursor.continue();
@@ -321,8 +477,26 @@ const MIGRATIONS: Migration[] = [
     await post(tx, changes);
     articles.createIndex('page', 'p');
     articles.createIndex('story', 'y');
-    articles.createIndex('site', 's');
+    (articles as unknown as IDBObjectStore).createIndex('site', 's');
     articles.createIndex('lastSeen', 'v');
+  },
+  // Each site's latest articles in a row of their own instead of an index entry per article; the
+  // site and an article's own story no longer stored, text packed. Every record is rewritten.
+  async (db, tx) => {
+    db.createObjectStore('sites');
+    const articles = tx.objectStore('articles');
+    (articles as unknown as IDBObjectStore).deleteIndex('site');
+    const changes: PostingChange[] = [];
+    let cursor = await articles.openCursor();
+    while (cursor) {
+      const record = decode(cursor.value, cursor.primaryKey);
+      if (record) {
+        await cursor.update(encode(record));
+        changes.push({ id: cursor.primaryKey, keys: [], site: record.site, siteName: record.siteName });
+      }
+      cursor = await cursor.continue();
+    }
+    await post(tx, changes);
   },
 ];
 

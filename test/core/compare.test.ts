@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exactSample, overlap, sketchSample } from '../../src/core/compare.ts';
-import { decide } from '../../src/core/decide.ts';
-import { fingerprint, splitParagraphs } from '../../src/core/fingerprint.ts';
+import { decide, sharedParagraphs } from '../../src/core/decide.ts';
+import { fingerprint, PARAGRAPH_BITS, splitParagraphs } from '../../src/core/fingerprint.ts';
 import { makeArticle } from '../fixtures/text.ts';
 
 const story = makeArticle(1, 40);
@@ -53,5 +53,23 @@ describe('overlap and decide', () => {
     const unrelated = fingerprint(['今天北京天气晴朗，最高气温二十五度，适合户外活动，市民纷纷前往公园散步和野餐。']);
     expect(decide(overlap(exactSample(cut.hashes), exactSample(full.hashes)))).toBe('same-story');
     expect(overlap(exactSample(unrelated.hashes), exactSample(full.hashes)).containment).toBe(0);
+  });
+});
+
+describe('shared paragraphs', () => {
+  it('counts paragraphs found in both, less what 16-bit hashes of two long texts share by chance', () => {
+    expect(sharedParagraphs([1, 2, 3], [3, 4, 1])).toBe(2);
+    expect(sharedParagraphs([], [1])).toBe(0);
+    // 200 × 200 paragraphs: 0.6 coincidences expected, so one shared hash is not evidence.
+    const a = Array.from({ length: 200 }, (_, i) => i);
+    const b = Array.from({ length: 200 }, (_, i) => 1_000 + i);
+    expect(sharedParagraphs(a, [...b.slice(1), 5])).toBe(0);
+    expect(sharedParagraphs(a, [...b.slice(3), 5, 6, 7])).toBe(2);
+  });
+
+  it('keeps paragraph hashes to PARAGRAPH_BITS bits', () => {
+    const { paragraphs } = fingerprint(story);
+    expect(paragraphs.length).toBeGreaterThan(3);
+    expect(Math.max(...paragraphs)).toBeLessThan(2 ** PARAGRAPH_BITS);
   });
 });

@@ -2,7 +2,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { fold, SKETCH_SIZE } from '../../src/core/index.ts';
 import {
-  allArticles, decode, DB_VERSION, encode, openHistory, pageHashOf, postings, STORES, type ArticleRecord,
+  allArticles, decode, DB_VERSION, deleteArticle, encode, getArticle, insertArticles, latestIds, moveStory, openHistory,
+  packText, pageHashOf, postings, SITE_ROW, siteNames, STORES, storyValues, type ArticleRecord,
 } from '../../src/platform/database.ts';
 
 /** A record as versions 1 and 2 stored it. */
@@ -17,8 +18,8 @@ describe('history database', () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await openHistory('fresh');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.transaction('articles').store.indexNames].sort()).toEqual(['lastSeen', 'page', 'site', 'story']);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'postings']);
+    expect([...db.transaction('articles').store.indexNames].sort()).toEqual(['lastSeen', 'page', 'story']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'postings', 'sites']);
     db.close();
   });
 
@@ -44,6 +45,7 @@ describe('history database', () => {
     expect(await latest.getKeyFromIndex('articles', 'page', pageHashOf('https://a.example/3'))).toBe(3);
     const tx = latest.transaction(STORES);
     expect(await postings(tx, [7, 0x7_0002, 0x7_0009])).toEqual([[1, 2, 3], [2], []]);
+    expect(await latestIds(tx, 'a.example')).toEqual([3, 2, 1]);
     // The damaged record stays, unread and uncounted as an article.
     expect(await latest.count('articles')).toBe(4);
     expect(await allArticles(latest)).toHaveLength(3);
@@ -59,11 +61,104 @@ describe('history database', () => {
     const stored = encode(record);
     expect(stored.u).toBe('news.example.org/a?b=1');
     expect(stored.h).toBeInstanceOf(Uint16Array);
-    expect(decode(structuredClone(stored))).toEqual(record);
+    // The site's name is kept once for the site (its row), not in each record.
+    expect(decode(structuredClone(stored))).toEqual({ ...record, siteName: null });
     expect(decode(structuredClone(encode({ ...record, url: 'http://x.example/', threshold: Infinity, siteName: null, apart: [] }))))
       .toMatchObject({ url: 'http://x.example/', threshold: Infinity, siteName: null });
     expect(decode({ ...stored, h: [1, 2] })).toBeNull();
     expect(decode({ ...stored, f: -1 })).toBeNull();
+  });
+
+  it('upgrades a version 3 database: no site index, site rows, an article heading its story names none', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const v3 = await openHistory('three', 3);
+    expect([...v3.transaction('articles').store.indexNames]).toContain('site');
+    const v3Record = (id: number, site: string, story: number) => ({
+      id, u: `www.${site}/${id}`, p: pageHashOf(`https://www.${site}/${id}`), s: site, t: `Title ${id}`, f: id, v: id, w: 300, z: 290,
+      h: new Uint16Array([1, 2, 3]), k: new Uint32Array([0x5_0000 + id]), g: new Uint32Array([id]), y: story,
+    });
+    const tx = v3.transaction(['articles', 'postings'] as never, 'readwrite') as unknown as IDBTransaction;
+    const store = tx.objectStore('articles');
+    for (const value of [{ ...v3Record(1, 'a.example', 1), n: 'A News' }, v3Record(2, 'b.example', 1), v3Record(3, 'a.example', 3), { id: 4, u: 7 }]) store.put(value);
+    for (const id of [1, 2, 3]) tx.objectStore('postings').put(new Uint32Array([0x5_0000 + id, id]), 5);
+    await new Promise((done) => (tx.oncomplete = done));
+    v3.close();
+
+    const latest = await openHistory('three');
+    expect([...latest.transaction('articles').store.indexNames].sort()).toEqual(['lastSeen', 'page', 'story']);
+    const raw = await latest.get('articles', 1);
+    expect(raw).not.toHaveProperty('s');
+    expect(raw).not.toHaveProperty('y');
+    expect((await latest.get('articles', 2))?.y).toBe(1);
+    const read = latest.transaction(STORES);
+    expect(await latestIds(read, 'a.example')).toEqual([3, 1]);
+    expect(await latestIds(read, 'b.example')).toEqual([2]);
+    expect(await siteNames(read)).toEqual(new Map([['a.example', 'A News']]));
+    expect(raw).not.toHaveProperty('n');
+    expect(decodeAllFrom(await storyValues(read, 1)).map((r) => [r.id, r.site, r.story])).toEqual([[1, 'a.example', 1], [2, 'b.example', 1]]);
+    expect(await getArticle(read, 3)).toMatchObject({ title: 'Title 3', site: 'a.example', story: 3, host: 'a.example' });
+    expect(await latest.count('articles')).toBe(4);
+    latest.close();
+  });
+
+  it("keeps each site's latest articles in its row, and drops the deleted", async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openHistory('sites');
+    const article = (id: number, site: string): ArticleRecord => ({
+      id, url: `https://${site}/${id}`, page: pageHashOf(`https://${site}/${id}`), host: site, site, title: `t${id}`, siteName: null,
+      firstSeen: id, lastSeen: id, words: 300, size: 290, sketch: [1], threshold: Infinity, keys: [id], paragraphs: [], story: id,
+    });
+    await insertArticles(db, Array.from({ length: SITE_ROW + 3 }, (_, i) => article(i + 1, 'a.example')));
+    await insertArticles(db, [{ ...article(100, 'b.example'), siteName: 'Le Monde — Idées' }]);
+    expect(await siteNames(db.transaction(STORES, 'readonly'))).toEqual(new Map([['b.example', 'Le Monde — Idées']]));
+    let tx = db.transaction(STORES, 'readwrite');
+    expect(await latestIds(tx, 'a.example')).toEqual(Array.from({ length: SITE_ROW }, (_, i) => SITE_ROW + 3 - i));
+    await deleteArticle(tx, article(SITE_ROW + 3, 'a.example'));
+    await deleteArticle(tx, article(100, 'b.example'));
+    expect(await latestIds(tx, 'a.example')).toEqual(Array.from({ length: SITE_ROW - 1 }, (_, i) => SITE_ROW + 2 - i));
+    await tx.done;
+    tx = db.transaction(STORES, 'readwrite');
+    expect(await latestIds(tx, 'a.example')).toHaveLength(SITE_ROW - 1);
+    expect(await latestIds(tx, 'b.example')).toEqual([]);
+    // The name stays with the site (its row has no article left, but the site keeps its name).
+    expect(await siteNames(tx)).toEqual(new Map([['b.example', 'Le Monde — Idées']]));
+    expect(await db.count('sites')).toBe(2);
+    await tx.done;
+    db.close();
+  });
+
+  it('finds a story by its first article, which names none, and moves it whole', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openHistory('stories');
+    const article = (id: number, story: number): ArticleRecord => ({
+      id, url: `https://s${id}.example/`, page: pageHashOf(`https://s${id}.example/`), host: `s${id}.example`, site: `s${id}.example`,
+      title: `t${id}`, siteName: null, firstSeen: id, lastSeen: id, words: 300, size: 290, sketch: [1], threshold: Infinity, keys: [id],
+      paragraphs: [], story,
+    });
+    await insertArticles(db, [article(1, 1), article(2, 1), article(3, 3), article(4, 3)]);
+    expect(await db.countFromIndex('articles', 'story', 1)).toBe(1);
+    const tx = db.transaction(STORES, 'readwrite');
+    expect(decodeAllFrom(await storyValues(tx, 1)).map((r) => r.id)).toEqual([1, 2]);
+    await moveStory(tx, 3, 1);
+    expect(decodeAllFrom(await storyValues(tx, 1)).map((r) => r.id).sort()).toEqual([1, 2, 3, 4]);
+    expect(await storyValues(tx, 3)).toEqual([]);
+    await tx.done;
+    db.close();
+  });
+
+  it('keeps text with characters beyond Latin-1 as UTF-8 when that is shorter', () => {
+    expect(packText('Plain title, café')).toBe('Plain title, café');
+    const curly = packText('It’s a title with one curly quote');
+    expect(curly).toBeInstanceOf(Uint8Array);
+    expect((curly as Uint8Array).length).toBe(35);
+    expect(packText('日本語の見出し')).toBe('日本語の見出し');
+    const record: ArticleRecord = {
+      id: 2, url: 'https://a.example/x', page: 1, host: 'a.example', site: 'a.example', title: 'It’s “quoted”', siteName: 'Le Monde — Idées',
+      firstSeen: 1, lastSeen: 2, words: 300, size: 280, sketch: [1], threshold: Infinity, keys: [1], paragraphs: [], story: 1,
+    };
+    expect(encode(record).t).toBeInstanceOf(Uint8Array);
+    expect(decode(structuredClone(encode(record)))).toEqual({ ...record, siteName: null });
+    expect(decode({ ...encode(record), t: new Uint8Array([0xff, 0xfe]) })).toBeNull();
   });
 
   it('closes when a newer version needs the database, instead of blocking it', async () => {

@@ -206,14 +206,14 @@ const api = {
   /**
    * The parts of the look-up timed apart, in one read-only transaction per report: the postings
    * (findCandidates: the buckets of up to 64 keys, then the candidates' records) and the site's
-   * template sample (latestOfSite: every key of the site's index, then its 30 latest records,
-   * read when a candidate comes close), with the number of the site's articles.
+   * template sample (latestOfSite: its row of latest ids, then those records, read when a
+   * candidate comes close).
    * @param {PageReport[]} reports
    */
   async timeParts(reports) {
     const store = await history();
-    /** @type {{ candidatesMs: number[], candidates: number[], latestOfSiteMs: number[], siteKeysMs: number[], siteArticles: number[] }} */
-    const out = { candidatesMs: [], candidates: [], latestOfSiteMs: [], siteKeysMs: [], siteArticles: [] };
+    /** @type {{ candidatesMs: number[], candidates: number[], latestOfSiteMs: number[] }} */
+    const out = { candidatesMs: [], candidates: [], latestOfSiteMs: [] };
     for (const report of reports) {
       const tx = store.transaction(STORES, 'readonly');
       let t = performance.now();
@@ -223,10 +223,6 @@ const api = {
       t = performance.now();
       await latestOfSite(tx, siteOf(report.url));
       out.latestOfSiteMs.push(performance.now() - t);
-      t = performance.now();
-      const siteKeys = await tx.objectStore('articles').index('site').getAllKeys(siteOf(report.url));
-      out.siteKeysMs.push(performance.now() - t);
-      out.siteArticles.push(siteKeys.length);
       await tx.done;
     }
     return out;
@@ -264,7 +260,7 @@ const api = {
     const ids = Array.from({ length: n }, (_, i) => 1 + Math.floor((i * last) / n));
     const records = await Promise.all(ids.map((id) => tx.store.get(id)));
     await tx.done;
-    return records.flatMap((r) => (r ? [{ ...r, h: [...r.h], k: [...r.k], g: [...r.g] }] : []));
+    return records.flatMap((r) => (r ? [{ ...r, t: typeof r.t === 'string' ? r.t : [...r.t], h: [...r.h], k: [...r.k], g: [...r.g] }] : []));
   },
 
   async estimate() {

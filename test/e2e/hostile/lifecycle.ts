@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, launchBrowser, type BrowserName, type ExtensionBrowser } from '../../../scripts/lib/browsers.mjs';
 import { PAGES, startSites, type RunningSites } from '../../../scripts/lib/sites.mjs';
 import { manifestVersion, reattach, setSettings, storedArticles } from './extension.ts';
-import { fold } from '../../../src/core/index.ts';
+import { fold, foldParagraph } from '../../../src/core/index.ts';
+import { DB_VERSION, MAX_STORED_KEYS } from '../../../src/platform/database.ts';
 import { databaseShape, legacyRecord, versionedCopies, writeVersion1Database } from './old-versions.ts';
 
 /** Long enough for the background to be stopped (Firefox: suspended after 1 s idle) before the record. */
@@ -98,12 +99,12 @@ export function lifecycle(name: BrowserName, label: string): void {
       await ext.browser.installExtension(second);
       ext = await reattach(ext); // its popup lists the history: the new background has opened the database
       expect(await manifestVersion(ext)).toBe('0.1.1');
-      expect(await databaseShape(ext)).toEqual({ version: 3, indexes: ['lastSeen', 'page', 'site', 'story'] });
+      expect(await databaseShape(ext)).toEqual({ version: DB_VERSION, indexes: ['lastSeen', 'page', 'story'] });
       const upgraded = await storedArticles(ext);
       // Kept as it was; its hashes are those version 1 held (the page fingerprinted again in Node).
       const { sketch: _s, threshold: _t, keys: _k, paragraphs: _p, ...kept } = records[0]!;
       expect(upgraded).toHaveLength(1);
-      expect(upgraded[0]).toMatchObject({ ...kept, sketch: legacy.sketch.map(fold), keys: legacy.keys.slice(0, 12), paragraphs: legacy.paragraphs });
+      expect(upgraded[0]).toMatchObject({ ...kept, sketch: legacy.sketch.map(fold), keys: legacy.keys.slice(0, MAX_STORED_KEYS), paragraphs: legacy.paragraphs.map(foldParagraph) });
 
       const { verdict, tabId } = await ext.visit(sites.url(PAGES.abridged));
       expect(verdict).toMatchObject({ kind: 'seen', otherSites: 1 });
