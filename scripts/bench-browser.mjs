@@ -48,11 +48,13 @@ const BUDGETS = {
 };
 const SEED_BATCH = 10_000;
 /**
- * Idle time after each seeding stage, before anything is timed: a bulk write of up to 90,000
- * articles leaves the database compacting for seconds (look-ups measured at once ran twice as
- * slow), and a history that grew over years of reading is not fresh from one.
+ * After each seeding stage nothing is timed until the database's files have stopped changing for
+ * SETTLE_QUIET_MS (at most SETTLE_MAX_MS): a bulk write of up to 90,000 articles leaves the
+ * database compacting for a while (look-ups timed at once ran twice as slow), and a history that
+ * grew over years of reading is not fresh from one.
  */
-const SETTLE_MS = 15_000;
+const SETTLE_QUIET_MS = 5_000;
+const SETTLE_MAX_MS = 180_000;
 const WARM_UP = 20;
 const POPUP_AT = 10_000;
 const POPUP_OPENS = 10;
@@ -327,6 +329,28 @@ async function benchPage(browser, page, bundle) {
 }
 
 /**
+ * Waits until the database's files have not changed for SETTLE_QUIET_MS (a bulk write's compaction
+ * is over), at most SETTLE_MAX_MS; returns the time waited.
+ * @param {string} profile
+ * @param {string} disk
+ */
+async function settle(profile, disk) {
+  const start = Date.now();
+  let last = '';
+  let quietSince = start;
+  while (Date.now() - start < SETTLE_MAX_MS) {
+    const usage = await diskUsage(profile, disk);
+    const state = JSON.stringify([usage.bytes, usage.files, usage.largest]);
+    if (state !== last) {
+      last = state;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= SETTLE_QUIET_MS) break;
+    await sleep(500);
+  }
+  return Date.now() - start;
+}
+
+/**
  * Empties the history, then seeds it up to each size and times look-up + record there; the
  * popup's first render at POPUP_AT when `popupSites` is given. Storage is read before seeding
  * and right after the last stage.
@@ -372,13 +396,14 @@ async function historyPhase(browser, bundle, reports, { profile, disk, popupSite
     seeding.stages.push({ upTo: size, added, generateMs, writeMs, wallMs, load: load() });
     log(`${browser.name}: seeded ${size.toLocaleString('en')} articles (+${added.toLocaleString('en')}: write ${(writeMs / 1000).toFixed(1)} s, generate ${(generateMs / 1000).toFixed(1)} s)`);
     if (size === SIZES[SIZES.length - 1]) immediate = await bench('estimate');
-    await sleep(SETTLE_MS);
+    const settledMs = await settle(profile, disk);
+    log(`${browser.name}: database files unchanged for ${SETTLE_QUIET_MS / 1000} s after ${fmt(settledMs / 1000)} s`);
     const loadBefore = load();
     const run = await bench('timeRecords', timed, Date.now(), count, WARM_UP);
     const parts = await bench('timeParts', timed.slice(0, PARTS_LOOKUPS));
     lookupsAt.push({
       articles: await bench('count'), record: summary(run.record), check: summary(run.check), seen: run.seen,
-      lookups: run.record.length, load: loadBefore,
+      lookups: run.record.length, load: loadBefore, settledMs,
       parts: {
         findCandidatesMs: summary(parts.candidatesMs), candidates: summary(parts.candidates),
         latestOfSiteMs: summary(parts.latestOfSiteMs),
@@ -761,7 +786,7 @@ function render(r) {
       s(l.parts.findCandidatesMs, 2), s(l.parts.latestOfSiteMs, 2), s(l.storiesPageMs, 1), l.load,
     ]),
   ));
-  out.push(`(median / p95, timed after ${SETTLE_MS / 1000} s idle following each seeding stage. record = recordReport, look-up + write, the budget; check = checkReport, the read-only look-up the badge waits for; findCandidates (the postings rows of the page's keys, then the candidates) and latestOfSite (the site's row of latest ids, then those articles, read when a candidate comes close) timed apart on ${PARTS_LOOKUPS} look-ups; storiesPage: the popup's history query.)`);
+  out.push(`(median / p95, timed once the database's files had not changed for ${SETTLE_QUIET_MS / 1000} s after each seeding stage (${r.lookups.map((/** @type {any} */ l) => `${fmt(l.settledMs / 1000, 0)} s`).join(', ')}). record = recordReport, look-up + write, the budget; check = checkReport, the read-only look-up the badge waits for; findCandidates (the postings rows of the page's keys, then the candidates) and latestOfSite (the site's row of latest ids, then those articles, read when a candidate comes close) timed apart on ${PARTS_LOOKUPS} look-ups; storiesPage: the popup's history query.)`);
   const st = r.storage;
   out.push('\n### Storage (navigator.storage.estimate usageDetails.indexedDB, and the files of the profile)');
   out.push(table(['measure', 'before', 'after', 'per article'], [

@@ -9,7 +9,7 @@ import {
 import { decode, latestIds, pageHashOf, SITE_ROW, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { PageReport, Sighting, Verdict } from '../messages.ts';
 import { Boilerplate } from './boilerplate.ts';
-import { articlesById, candidateIds, pick, storyMembers } from './history.ts';
+import { articlesById, pick, rankCandidates, storyMembers } from './history.ts';
 
 export interface Assessment {
   page: number;
@@ -28,21 +28,29 @@ type Tx = HistoryTx<'readonly'> | HistoryTx<'readwrite'>;
  * containment by at most the template's share of the page, so far-off candidates stay different.
  */
 export const TEMPLATE_CHECK = 0.2;
+/**
+ * A candidate sharing this many of the page's look-up keys nearly always comes that close: the
+ * site's latest articles are then read along with the candidates rather than after them.
+ */
+export const LIKELY_CLOSE_KEYS = 2;
 
 export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds): Promise<Assessment> {
   const page = pageHashOf(pageUrl(report));
   const site = siteOf(report.url);
-  // Requests are issued together rather than one after another: first the page's own record, the
-  // postings of its keys and its site's latest ids; then the candidates; the site's latest articles
-  // only when its template has to be recognised.
+  // Requests are issued together rather than one after another (each round trip to the browser's
+  // database costs more than the work): first the page's own record, the postings of its keys and
+  // its site's latest ids; then the candidates, with the site's latest articles when a candidate
+  // will likely need its template recognised (else only if one does).
   const [stored, ranked, siteIds] = await Promise.all([
-    tx.objectStore('articles').index('page').get(page), candidateIds(tx, report.keys), latestIds(tx, site),
+    tx.objectStore('articles').index('page').get(page), rankCandidates(tx, report.keys), latestIds(tx, site),
   ]);
+  const ids = ranked.map((r) => r.id);
   const neighbourIds = siteIds.slice(0, SITE_ROW);
-  const byId = await articlesById(tx, ranked);
+  const early = (ranked[0]?.shared ?? 0) >= LIKELY_CLOSE_KEYS;
+  const byId = await articlesById(tx, early ? [...ids, ...neighbourIds] : ids);
   const existing = decode(stored) ?? undefined;
   const apart = new Set(existing?.apart ?? []);
-  const candidates = pick(byId, ranked).filter(
+  const candidates = pick(byId, ids).filter(
     (c) => c.page !== page && !apart.has(c.id ?? -1) && !(existing && c.apart?.includes(existing.id ?? -1)),
   );
   const mine = exactSample(report.hashes);
@@ -53,7 +61,7 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   // The site's template is only read (and the candidates compared again without it) when some
   // candidate comes close enough for it to matter.
   if (overlaps.some((o) => o.containment >= TEMPLATE_CHECK)) {
-    boilerplate = new Boilerplate(pick(await articlesById(tx, neighbourIds), neighbourIds));
+    boilerplate = new Boilerplate(pick(early ? byId : await articlesById(tx, neighbourIds), neighbourIds));
     overlaps = candidates.map(compare);
   }
   const judged = candidates.map((c, i) => {

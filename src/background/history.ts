@@ -13,24 +13,30 @@ export const MAX_CANDIDATES = 40;
 /** Sightings of one story considered at most. */
 export const MAX_STORY_MEMBERS = 200;
 /** Keys of the page used for look-up (its first ones: copies keep a story's beginning). */
-export const MAX_QUERY_KEYS = 16;
+export const MAX_QUERY_KEYS = 12;
 
 type Tx = HistoryTx<'readwrite'> | HistoryTx<'readonly'>;
 
-/** Ids of the stored articles sharing look-up keys with the page, most shared first. */
-export async function candidateIds(tx: Tx, keys: readonly number[]): Promise<number[]> {
+/** A stored article sharing `shared` of the page's look-up keys. */
+export interface Ranked {
+  id: number;
+  shared: number;
+}
+
+/** The stored articles sharing look-up keys with the page, most shared first. */
+export async function rankCandidates(tx: Tx, keys: readonly number[]): Promise<Ranked[]> {
   const hits = await postings(tx, [...new Set(keys.slice(0, MAX_QUERY_KEYS))]);
   const counts = new Map<number, number>();
   for (const ids of hits) {
     if (ids.length > MAX_KEY_ARTICLES) continue;
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id, shared]) => ({ id, shared }));
 }
 
 /** Stored articles sharing look-up keys with the page, most shared first. */
 export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<ArticleRecord[]> {
-  const ids = await candidateIds(tx, keys);
+  const ids = (await rankCandidates(tx, keys)).map((r) => r.id);
   return pick(await articlesById(tx, ids), ids);
 }
 

@@ -111,7 +111,7 @@ export const DB_NAME = 'deja-lu';
 /** Every store: a change to the history touches them together. */
 export const STORES = ['articles', 'postings', 'sites'] as const;
 /** Articles per site kept in its row of the sites store. */
-export const SITE_ROW = 12;
+export const SITE_ROW = 8;
 
 /** The page key as stored: two 32-bit hashes folded into one 53-bit number (no collision in practice). */
 export function pageHash(key: string): number {
