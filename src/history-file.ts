@@ -86,16 +86,6 @@ function legacyArticle(value: unknown, index: number): ArticleRecord {
   return article({ ...record, threshold: Number.isFinite(record.threshold) ? record.threshold : null }, index, 32);
 }
 
-/** Whether a stored value is a well-formed article (a damaged record is skipped, not trusted). */
-export function isArticleRecord(value: unknown): value is ArticleRecord {
-  try {
-    article(value, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function fail(message: string): never {
   throw new HistoryFileError(message);
 }

@@ -1,6 +1,6 @@
 /** The reader's control over the history: forget, unlink, delete, export, import, clear, prune. */
 import {
-  allArticles, decode, decodeAll, deleteArticle, encode, getArticle, post, putArticle, siteNames, STORES, storyValues,
+  decode, decodeAll, deleteArticle, encode, getArticle, post, putArticle, siteNames, STORES, storyValues,
   type ArticleRecord, type HistoryDB, type HistoryTx, type PostingChange,
 } from '../platform/database.ts';
 import { historyFile, parseHistoryFile, type HistoryFile } from '../history-file.ts';
@@ -43,8 +43,10 @@ export async function deleteStory(db: HistoryDB, story: number): Promise<number>
 }
 
 export async function exportHistory(db: HistoryDB, now: number): Promise<HistoryFile> {
-  const [articles, names] = await Promise.all([allArticles(db), siteNames(db.transaction(STORES, 'readonly'))]);
-  return historyFile(articles.map((a) => ({ ...a, siteName: names.get(a.site) ?? null })), now);
+  // One transaction: the articles and their sites' names as they stand together.
+  const tx = db.transaction(STORES, 'readonly');
+  const [values, names] = await Promise.all([tx.objectStore('articles').getAll(), siteNames(tx)]);
+  return historyFile(decodeAll(values).map((a) => ({ ...a, siteName: names.get(a.site) ?? null })), now);
 }
 
 /** How the history is: its size, and how many damaged records are being skipped. */

@@ -133,12 +133,9 @@ async function seed(db: HistoryDB, from: number, to: number, templates: readonly
 
 const insert = insertArticles;
 
-/** How many articles each site has in the history (one pass over the stored URLs). */
+/** How many articles each site has in the history. */
 async function articlesBySite(db: HistoryDB): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (const value of await db.getAll('articles')) {
-    const site = siteOf(`https://${value.u.replace(/^https?:\/\//i, '')}`);
-    counts.set(site, (counts.get(site) ?? 0) + 1);
-  }
+  for (const { site } of await allArticles(db)) counts.set(site, (counts.get(site) ?? 0) + 1);
   return counts;
 }

@@ -205,7 +205,7 @@ const api = {
 
   /**
    * The parts of the look-up timed apart, in one read-only transaction per report: the postings
-   * (findCandidates: the buckets of up to 64 keys, then the candidates' records) and the site's
+   * (findCandidates: the buckets of the page's first MAX_QUERY_KEYS keys, then the candidates' records) and the site's
    * template sample (latestOfSite: its row of latest ids, then those records, read when a
    * candidate comes close).
    * @param {PageReport[]} reports
