@@ -13,7 +13,7 @@ export const MAX_CANDIDATES = 40;
 /** Sightings of one story considered at most. */
 export const MAX_STORY_MEMBERS = 200;
 /** Keys of the page used for look-up (its first ones: copies keep a story's beginning). */
-export const MAX_QUERY_KEYS = 12;
+export const MAX_QUERY_KEYS = 10;
 
 type Tx = HistoryTx<'readwrite'> | HistoryTx<'readonly'>;
 

@@ -36,14 +36,17 @@ export async function recordReport(db: HistoryDB, report: PageReport, now: numbe
   const id = a.existing?.id ?? newId;
   const story = a.stories.length > 0 ? Math.min(...a.stories) : id;
   const record = { ...(a.existing ?? { firstSeen: now }), ...fields, id, story };
-  // The write and the reading of the stories the page joins go together; the stories are merged
-  // into one after (the articles read are the same either way).
-  const [, members] = await Promise.all([
-    a.existing ? putArticle(tx, record, a.existing.keys) : addArticle(tx, record),
-    membersOf(tx, a.stories),
+  // The reading of the stories the page joins and the write go together; the stories are merged
+  // into one after (the articles read are the same either way). With no stories to merge, nothing
+  // follows the write: the transaction's commit is requested with it.
+  const members = membersOf(tx, a.stories);
+  const last = a.stories.length <= 1;
+  const [, storyArticles] = await Promise.all([
+    a.existing ? putArticle(tx, record, a.existing.keys, { last }) : addArticle(tx, record, { last }),
+    members,
   ]);
   for (const other of a.stories) if (other !== story) await moveStory(tx, other, story);
-  const verdict = verdictOf(a, members, report, record.firstSeen, id);
+  const verdict = verdictOf(a, storyArticles, report, record.firstSeen, id);
   await tx.done;
   return verdict;
 }

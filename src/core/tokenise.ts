@@ -9,10 +9,20 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const UNSPACED_RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*)/u;
 
+/** WORD for text without a character beyond ASCII (most paragraphs, once normalised): the same words, found faster. */
+const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g;
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+
 export function tokenise(normalised: string): string[] {
+  if (!BEYOND_ASCII.test(normalised)) {
+    const words = normalised.match(ASCII_WORD) ?? [];
+    for (let i = 0; i < words.length; i++) if (words[i]!.includes("'")) words[i] = words[i]!.replace(/'/g, '');
+    return words;
+  }
   const tokens: string[] = [];
-  for (const match of normalised.matchAll(WORD)) {
-    const word = match[0].includes("'") || match[0].includes('\u2019') ? match[0].replace(/['\u2019]/g, '') : match[0];
+  // match() rather than matchAll(): the words alone, without a match object for each.
+  for (const found of normalised.match(WORD) ?? []) {
+    const word = found.includes("'") || found.includes('\u2019') ? found.replace(/['\u2019]/g, '') : found;
     // Unspaced scripts all start above U+0E00: a cheap test before the Unicode one.
     if (!hasCodeAbove(word, 0x0e00) || !UNSPACED.test(word)) {
       tokens.push(word);

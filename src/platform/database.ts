@@ -111,7 +111,7 @@ export const DB_NAME = 'deja-lu';
 /** Every store: a change to the history touches them together. */
 export const STORES = ['articles', 'postings', 'sites'] as const;
 /** Articles per site kept in its row of the sites store. */
-export const SITE_ROW = 8;
+export const SITE_ROW = 6;
 
 /** The page key as stored: two 32-bit hashes folded into one 53-bit number (no collision in practice). */
 export function pageHash(key: string): number {
@@ -207,6 +207,15 @@ function rowCache<S extends RowStore>(tx: AnyTx, store: S): RowMap<S> {
   return cache[store] as RowMap<S>;
 }
 
+/**
+ * The rows of `keys`, at once when every one was read in `tx` already (the writes that follow are
+ * then issued without waiting a turn), else once read.
+ */
+function rowsOf<S extends RowStore>(tx: AnyTx, store: S, keys: readonly RowKey<S>[]): RowMap<S> | Promise<RowMap<S>> {
+  const cache = rowCache(tx, store);
+  return keys.every((key) => cache.has(key)) ? new Map(keys.map((key) => [key, cache.get(key)])) : readRows(tx, store, keys);
+}
+
 async function readRows<S extends RowStore>(tx: AnyTx, store: S, keys: readonly RowKey<S>[]): Promise<RowMap<S>> {
   if (keys.length === 0) return new Map();
   const cache = rowCache(tx, store);
@@ -237,18 +246,29 @@ export interface PostingChange {
   remove?: boolean;
 }
 
+/** How a write ends its transaction. */
+export interface WriteOptions {
+  /**
+   * Nothing else will be asked of the transaction: its commit is requested as soon as the last
+   * write is issued, not after the answers come back (one round trip to the database fewer).
+   */
+  last?: boolean;
+}
+
 /**
  * Applies changes to the postings and the sites' rows in `tx`: each row touched is read, changed
  * and written once, so many articles can be posted together without one write undoing another.
  */
-export async function post(tx: AnyTx, changes: readonly PostingChange[]): Promise<void> {
+export async function post(tx: AnyTx, changes: readonly PostingChange[], { last = false }: WriteOptions = {}): Promise<void> {
   const byBucket = new Map<number, PostingChange[]>();
   const bySite = new Map<string, PostingChange[]>();
   for (const change of changes) {
     for (const bucket of new Set(change.keys.map(bucketOf))) listAt(byBucket, bucket).push(change);
     if (change.site !== undefined) listAt(bySite, change.site).push(change);
   }
-  const [buckets, sites] = await Promise.all([readRows(tx, 'postings', [...byBucket.keys()]), readRows(tx, 'sites', [...bySite.keys()])]);
+  const bucketRows = rowsOf(tx, 'postings', [...byBucket.keys()]);
+  const siteRows = rowsOf(tx, 'sites', [...bySite.keys()]);
+  const [buckets, sites] = bucketRows instanceof Map && siteRows instanceof Map ? [bucketRows, siteRows] : await Promise.all([bucketRows, siteRows]);
   const writes = [...byBucket].map(([bucket, touching]) => {
     const row = buckets.get(bucket);
     const gone = new Set(touching.map((c) => c.id));
@@ -276,6 +296,7 @@ export async function post(tx: AnyTx, changes: readonly PostingChange[]): Promis
     const updated: SiteRow | undefined = latest.length === 0 && name === null ? undefined : name === null ? { i: latest } : { i: latest, n: packText(name) };
     if (!same) writes.push(writeRow(tx, 'sites', site, row, updated));
   }
+  if (last) tx.commit();
   await Promise.all(writes);
 }
 
@@ -326,19 +347,23 @@ export async function nextId(tx: AnyTx): Promise<number> {
 }
 
 /** Adds a record under its new id (nextId) with its postings, every request issued at once. */
-export async function addArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord & { id: number }): Promise<void> {
-  await Promise.all([tx.objectStore('articles').add(encode(record)), post(tx, [{ id: record.id, keys: record.keys, site: record.site, siteName: record.siteName }])]);
+export async function addArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord & { id: number }, options?: WriteOptions): Promise<void> {
+  const added = tx.objectStore('articles').add(encode(record));
+  await Promise.all([added, post(tx, [{ id: record.id, keys: record.keys, site: record.site, siteName: record.siteName }], options)]);
 }
 
 /** Replaces a stored record, and its postings when its keys are not `previousKeys`. */
-export async function putArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord, previousKeys: readonly number[]): Promise<void> {
+export async function putArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord, previousKeys: readonly number[], options: WriteOptions = {}): Promise<void> {
   const { id, site, keys } = record;
   if (id === undefined) throw new TypeError('putArticle replaces a stored record, which has an id');
   const same = previousKeys.length === keys.length && previousKeys.every((k, i) => k === keys[i]);
-  await Promise.all([
-    tx.objectStore('articles').put(encode(record)),
-    same ? undefined : post(tx, [{ id, keys: previousKeys, site, remove: true }, { id, keys, site, siteName: record.siteName }]),
-  ]);
+  const put = tx.objectStore('articles').put(encode(record));
+  if (same) {
+    if (options.last) tx.commit();
+    await put;
+    return;
+  }
+  await Promise.all([put, post(tx, [{ id, keys: previousKeys, site, remove: true }, { id, keys, site, siteName: record.siteName }], options)]);
 }
 
 /** Writes many records with their ids (a bulk load), their postings each bucket at once. */

@@ -26,6 +26,16 @@ describe('core properties', () => {
     }), { numRuns: 500 });
   });
 
+  it('tokenise finds the same words in plain ASCII text by its fast path as by the Unicode rule', () => {
+    // The rule every text follows (tokenise's Unicode path); an ASCII text is split the same way.
+    const unicodeWords = (s: string) =>
+      [...s.matchAll(/[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu)].map((m) => m[0].replace(/['\u2019]/g, ''));
+    const ascii = fc.string({ unit: fc.constantFrom(..."aZ09 '’.-_\t\n\"&;".split(''), ...'abcxyzABCXYZ0123456789'.split('')), maxLength: 80 });
+    fc.assert(fc.property(fc.oneof(ascii, fc.string({ unit: 'binary-ascii', maxLength: 80 })), (s) => {
+      expect(tokenise(s)).toEqual(unicodeWords(s));
+    }), { numRuns: 2000 });
+  });
+
   it('fingerprint never throws, is deterministic and keeps its bounds', () => {
     fc.assert(fc.property(paragraphs, (ps) => {
       const a = fingerprint(ps);

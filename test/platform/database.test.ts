@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { fold, SKETCH_SIZE } from '../../src/core/index.ts';
 import {
-  allArticles, decode, DB_VERSION, deleteArticle, encode, getArticle, insertArticles, latestIds, moveStory, openHistory,
+  addArticle, allArticles, decode, DB_VERSION, deleteArticle, encode, getArticle, insertArticles, latestIds, moveStory, openHistory,
   packText, pageHashOf, postings, SITE_ROW, siteNames, STORES, storyValues, type ArticleRecord,
 } from '../../src/platform/database.ts';
 
@@ -124,6 +124,30 @@ describe('history database', () => {
     expect(await siteNames(tx)).toEqual(new Map([['b.example', 'Le Monde — Idées']]));
     expect(await db.count('sites')).toBe(2);
     await tx.done;
+    db.close();
+  });
+
+  it('commits with a write marked last, whether or not its rows were read before', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openHistory('last');
+    const article = (id: number): ArticleRecord & { id: number } => ({
+      id, url: `https://a.example/${id}`, page: pageHashOf(`https://a.example/${id}`), host: 'a.example', site: 'a.example', title: `t${id}`,
+      siteName: null, firstSeen: id, lastSeen: id, words: 300, size: 290, sketch: [1], threshold: Infinity, keys: [id, 0x5_0000 + id], paragraphs: [], story: id,
+    });
+    // Rows read first (as a look-up does): every write is issued at once, the commit with them.
+    let tx = db.transaction(STORES, 'readwrite');
+    await Promise.all([postings(tx, article(1).keys), latestIds(tx, 'a.example')]);
+    const written = addArticle(tx, article(1), { last: true });
+    expect(() => tx.objectStore('articles').get(1)).toThrow(/inactive|finished|commit/i);
+    await written;
+    await tx.done;
+    // Rows not read yet: the commit is requested once they are, and the writes issued.
+    tx = db.transaction(STORES, 'readwrite');
+    await addArticle(tx, article(2), { last: true });
+    await tx.done;
+    const read = db.transaction(STORES);
+    expect(await postings(read, [1, 2, 0x5_0001, 0x5_0002])).toEqual([[1], [2], [1], [2]]);
+    expect(await latestIds(read, 'a.example')).toEqual([2, 1]);
     db.close();
   });
 

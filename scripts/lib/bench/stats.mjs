@@ -78,7 +78,12 @@ export async function diskUsage(dir, match) {
       const within = inside || entry.name.includes(match);
       if (entry.isDirectory()) await walk(path, within);
       else if (within) {
-        const s = await lstat(path);
+        // A database compacting as it is measured deletes files between the listing and this.
+        const s = await lstat(path).catch((/** @type {NodeJS.ErrnoException} */ error) => {
+          if (error.code === 'ENOENT') return null;
+          throw error;
+        });
+        if (!s) continue;
         bytes += s.size;
         allocated += s.blocks * 512;
         files++;
