@@ -1,6 +1,6 @@
 // Builds the extension for Chrome and Firefox into dist/<browser>/, and the command line into dist/cli.js,
 // the evaluation (npm run eval) into dist/eval.js and the Node benchmark (npm run bench) into dist/bench.js.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,22 @@ const dist = resolve(root, process.env.DEJA_LU_DIST ?? 'dist');
 const BROWSERS = /** @type {const} */ (['chrome', 'firefox']);
 const PAGES = ['popup', 'options'];
 
-const common = { bundle: true, minify: true, sourcemap: false, target: ['chrome120', 'firefox128'], legalComments: 'none', logLevel: 'warning' };
+const TARGET = ['chrome120', 'firefox128'];
+
+/** Stylesheets imported as their text (`./notice.css?inline`), minified like the code around them. */
+const cssText = {
+  name: 'css-text',
+  /** @param {import('esbuild').PluginBuild} b */
+  setup(b) {
+    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\?inline$/, '')), namespace: 'css-text' }));
+    b.onLoad({ filter: /.*/, namespace: 'css-text' }, async (args) => {
+      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true, target: TARGET });
+      return { contents: code.trim(), loader: 'text', watchFiles: [args.path] };
+    });
+  },
+};
+
+const common = { bundle: true, minify: true, sourcemap: false, target: TARGET, legalComments: 'none', logLevel: 'warning', plugins: [cssText] };
 
 export async function buildAll() {
   await rm(dist, { recursive: true, force: true });

@@ -5,7 +5,8 @@
 import type { Verdict } from '../messages.ts';
 import { t } from '../platform/i18n.ts';
 import { timeAgo } from '../time-ago.ts';
-import { NOTICE_CSS } from './notice-style.ts';
+// Minified into the content script by the build (scripts/build.mjs, cssText).
+import NOTICE_CSS from './notice.css?inline';
 
 export interface NoticeActions {
   /** Toggles "what's new" and returns the status line to show. */
