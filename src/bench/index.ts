@@ -90,11 +90,8 @@ async function main(argv: string[]): Promise<number> {
   }));
   const stats = pageStats(timed.timings);
   const contentScript = await fileSize(join(root, 'dist/chrome/content.js'));
-  const at = (n: number) => lookup.find((l) => l.articles === n)?.latency.median ?? Number.NaN;
   const budgets = checkBudgets({
     fingerprintMsPer1000Words: stats.fingerprint.msPer1000Words,
-    lookupMedian1k: at(1000),
-    lookupMedian100k: at(100_000),
     bytesPerArticle: bytes.total.mean,
     workRatio: stats.work.ratio,
     contentScriptBytes: contentScript.bytes,
