@@ -155,7 +155,7 @@ function notes(host: ReturnType<typeof machine>, pages: readonly CorpusPage[], c
   }
   const { document } = parseHTML('<html><body><div><p>a</p></div></body></html>');
   if (document.getElementsByTagName('*').length === 0 && document.querySelectorAll('*').length > 0) {
-    found.push('linkedom\'s getElementsByTagName("*") returns no elements, so under Node extractArticle counts elements by walking the tree (up to its limit), which a browser does not need: the gate costs a little more here');
+    found.push('linkedom\'s getElementsByTagName("*") returns no elements, so under Node extractArticle counts elements with querySelectorAll("*"), which a browser does not need: the gate costs a little more here');
   }
   const twoByte = pages.filter((p) => /[^\u0000-\u00ff]/.test(p.html)).length;
   if (twoByte > 0) {
