@@ -12,8 +12,11 @@ export const MAX_KEY_ARTICLES = 40;
 export const MAX_CANDIDATES = 40;
 /** Sightings of one story considered at most. */
 export const MAX_STORY_MEMBERS = 200;
-/** Keys of the page used for look-up (its first ones: copies keep a story's beginning). */
-export const MAX_QUERY_KEYS = 10;
+/**
+ * Keys of the page used for look-up (its first ones: copies keep a story's beginning). At least
+ * MAX_STORED_KEYS, so the postings rows a new record changes have been read by its look-up.
+ */
+export const MAX_QUERY_KEYS = 9;
 
 type Tx = HistoryTx<'readwrite'> | HistoryTx<'readonly'>;
 

@@ -346,9 +346,13 @@ export async function nextId(tx: AnyTx): Promise<number> {
   return (cursor?.primaryKey ?? 0) + 1;
 }
 
-/** Adds a record under its new id (nextId) with its postings, every request issued at once. */
+/**
+ * Adds a record under its new id (nextId, read in this transaction) with its postings, every
+ * request issued at once. The id is known to be free, so the record is put: add() would first
+ * look for it in the database.
+ */
 export async function addArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord & { id: number }, options?: WriteOptions): Promise<void> {
-  const added = tx.objectStore('articles').add(encode(record));
+  const added = tx.objectStore('articles').put(encode(record));
   await Promise.all([added, post(tx, [{ id: record.id, keys: record.keys, site: record.site, siteName: record.siteName }], options)]);
 }
 
