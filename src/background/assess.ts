@@ -6,7 +6,7 @@ import {
   countShared, decide, exactSample, foldedSample, overlap, sharedParagraphs, siteOf,
   type Overlap, type Relation, type Thresholds,
 } from '../core/index.ts';
-import { decode, latestIds, pageHashOf, SITE_ROW, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
+import { decode, latestIds, pageHashOf, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { PageReport, Sighting, Verdict } from '../messages.ts';
 import { Boilerplate } from './boilerplate.ts';
 import { articlesById, pick, rankCandidates, storyMembers } from './history.ts';
@@ -45,9 +45,8 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
     tx.objectStore('articles').index('page').get(page), rankCandidates(tx, report.keys), latestIds(tx, site),
   ]);
   const ids = ranked.map((r) => r.id);
-  const neighbourIds = siteIds.slice(0, SITE_ROW);
   const early = (ranked[0]?.shared ?? 0) >= LIKELY_CLOSE_KEYS;
-  const byId = await articlesById(tx, early ? [...ids, ...neighbourIds] : ids);
+  const byId = await articlesById(tx, early ? [...ids, ...siteIds] : ids);
   const existing = decode(stored) ?? undefined;
   const apart = new Set(existing?.apart ?? []);
   const candidates = pick(byId, ids).filter(
@@ -61,7 +60,7 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   // The site's template is only read (and the candidates compared again without it) when some
   // candidate comes close enough for it to matter.
   if (overlaps.some((o) => o.containment >= TEMPLATE_CHECK)) {
-    boilerplate = new Boilerplate(pick(early ? byId : await articlesById(tx, neighbourIds), neighbourIds));
+    boilerplate = new Boilerplate(pick(early ? byId : await articlesById(tx, siteIds), siteIds));
     overlaps = candidates.map(compare);
   }
   const judged = candidates.map((c, i) => {

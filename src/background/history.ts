@@ -2,9 +2,8 @@
  * Queries on the reading history that the report pipeline and the pages need. Damaged records (a
  * bad write, a disk error) are left out of every answer (decodeAll), never trusted.
  */
-import { decodeAll, latestIds, postings, SITE_ROW, storyValues, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
+import { decodeAll, latestIds, postings, storyValues, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { ArticleSummary } from '../messages.ts';
-
 
 /** A look-up key held by more articles than this is boilerplate, not evidence of one story. */
 export const MAX_KEY_ARTICLES = 40;
@@ -37,7 +36,10 @@ export async function rankCandidates(tx: Tx, keys: readonly number[]): Promise<R
   return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id, shared]) => ({ id, shared }));
 }
 
-/** Stored articles sharing look-up keys with the page, most shared first. */
+/**
+ * Stored articles sharing look-up keys with the page, most shared first. assess() reads the same
+ * along with other requests; the benchmark times this part apart.
+ */
 export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<ArticleRecord[]> {
   const ids = (await rankCandidates(tx, keys)).map((r) => r.id);
   return pick(await articlesById(tx, ids), ids);
@@ -58,10 +60,10 @@ export const pick = (byId: ReadonlyMap<number, ArticleRecord>, ids: readonly num
  * Recent articles of the page's own site, read to reveal its template text (it recurs in nearly all
  * of them): the newest, not the oldest, as a site's first articles may have been linked into one
  * story before its template could be recognised, which would hide the template from the count.
- * `ids`: the site's latest ids when already read.
+ * assess() reads the same with ids it already has; the benchmark times this part apart.
  */
 export async function latestOfSite(tx: Tx, site: string): Promise<ArticleRecord[]> {
-  const ids = (await latestIds(tx, site)).slice(0, SITE_ROW);
+  const ids = await latestIds(tx, site);
   return pick(await articlesById(tx, ids), ids);
 }
 

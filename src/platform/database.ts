@@ -306,10 +306,13 @@ function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
   return list;
 }
 
-/** Ids of the site's most recently added articles (at most SITE_ROW), newest first. */
+/**
+ * Ids of the site's most recently added articles (at most SITE_ROW, which a row written when
+ * SITE_ROW was larger may still exceed), newest first.
+ */
 export async function latestIds(tx: AnyTx, site: string): Promise<number[]> {
   const row = (await readRows(tx, 'sites', [site])).get(site);
-  return row ? [...row.i].reverse() : [];
+  return row ? [...row.i].reverse().slice(0, SITE_ROW) : [];
 }
 
 /** The name each site gives itself (sites that give none are left out). */
@@ -443,7 +446,7 @@ export async function allArticles(db: HistoryDB): Promise<ArticleRecord[]> {
 export const decodeAll = (values: readonly unknown[]): ArticleRecord[] =>
   values.map((v) => decode(v)).filter((r): r is ArticleRecord => r !== null);
 
-type Migration = (db: IDBPDatabase<HistorySchema>, tx: IDBPTransaction<HistorySchema, StoreNames<HistorySchema>[], 'versionchange'>) => void | Promise<void>;
+type Migration = (db: IDBPDatabase<HistorySchema>, tx: VersionTx) => void | Promise<void>;
 
 /** A record as versions 1 and 2 stored it. */
 interface LegacyArticle {
@@ -471,6 +474,27 @@ export function fromLegacy(value: unknown): ArticleRecord | null {
   return record;
 }
 
+type VersionTx = IDBPTransaction<HistorySchema, StoreNames<HistorySchema>[], 'versionchange'>;
+
+/**
+ * Rewrites, in an upgrade, every record `convert` can read, then applies the changes to the
+ * postings and sites' rows it names. A record it cannot read (null) is left as it is: still
+ * skipped, still counted by 'history/health'.
+ */
+async function rewriteRecords(tx: VersionTx, convert: (value: unknown, id: number) => { value: StoredArticle; change: PostingChange } | null): Promise<void> {
+  const changes: PostingChange[] = [];
+  let cursor = await tx.objectStore('articles').openCursor();
+  while (cursor) {
+    const rewritten = convert(cursor.value, cursor.primaryKey);
+    if (rewritten) {
+      await cursor.update(rewritten.value);
+      changes.push(rewritten.change);
+    }
+    cursor = await cursor.continue();
+  }
+  await post(tx, changes);
+}
+
 /** Step N brings a database from version N - 1 to N. Append only. */
 const MIGRATIONS: Migration[] = [
   (db) => {
@@ -490,20 +514,16 @@ const MIGRATIONS: Migration[] = [
     db.createObjectStore('postings');
     const articles = tx.objectStore('articles');
     for (const name of [...articles.indexNames]) articles.deleteIndex(name);
-    const changes: PostingChange[] = [];
-    let cursor = await articles.openCursor();
-    while (cursor) {
-      // A damaged record is left as it is: still skipped, still counted by 'history/health'.
-      const record = fromLegacy(cursor.value);
-      if (record) {
-        // Schema 3 kept the site name in the record.
-        const stored = encode(record);
-        await cursor.update(record.siteName === null ? stored : { ...stored, n: packText(record.siteName) });
-        changes.push({ id: cursor.primaryKey, keys: record.keys });
-      }
-      cursor = await cursor.continue();
-    }
-    await post(tx, changes);
+    await rewriteRecords(tx, (value, id) => {
+      const record = fromLegacy(value);
+      if (!record) return null;
+      // Schema 3 kept the site name in the record.
+      const stored = encode(record);
+      return {
+        value: record.siteName === null ? stored : { ...stored, n: packText(record.siteName) },
+        change: { id, keys: record.keys },
+      };
+    });
     articles.createIndex('page', 'p');
     articles.createIndex('story', 'y');
     (articles as unknown as IDBObjectStore).createIndex('site', 's');
@@ -515,17 +535,10 @@ const MIGRATIONS: Migration[] = [
     db.createObjectStore('sites');
     const articles = tx.objectStore('articles');
     (articles as unknown as IDBObjectStore).deleteIndex('site');
-    const changes: PostingChange[] = [];
-    let cursor = await articles.openCursor();
-    while (cursor) {
-      const record = decode(cursor.value, cursor.primaryKey);
-      if (record) {
-        await cursor.update(encode(record));
-        changes.push({ id: cursor.primaryKey, keys: [], site: record.site, siteName: record.siteName });
-      }
-      cursor = await cursor.continue();
-    }
-    await post(tx, changes);
+    await rewriteRecords(tx, (value, id) => {
+      const record = decode(value, id);
+      return record && { value: encode(record), change: { id, keys: [], site: record.site, siteName: record.siteName } };
+    });
   },
 ];
 

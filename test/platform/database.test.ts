@@ -127,6 +127,15 @@ describe('history database', () => {
     db.close();
   });
 
+  it('gives at most SITE_ROW latest ids from a row written when it held more', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openHistory('wide-row');
+    const ids = Array.from({ length: SITE_ROW + 2 }, (_, i) => i + 1);
+    await db.put('sites', { i: Uint32Array.from(ids) }, 'a.example');
+    expect(await latestIds(db.transaction(STORES, 'readonly'), 'a.example')).toEqual(ids.reverse().slice(0, SITE_ROW));
+    db.close();
+  });
+
   it('commits with a write marked last, whether or not its rows were read before', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await openHistory('last');

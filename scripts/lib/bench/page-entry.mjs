@@ -28,8 +28,6 @@ let synth = null;
 
 const history = async () => (db ??= await openHistory());
 
-const insert = insertArticles;
-
 const api = {
   /**
    * A page's report as the content script makes it, from HTML parsed with DOMParser.
@@ -129,7 +127,7 @@ const api = {
       const id = copies.length + 1;
       copies.push(truncatedCopy(report, id, host, Math.round(shape.start + id * shape.spacing)));
     });
-    await insert(await history(), copies);
+    await insertArticles(await history(), copies);
     return copies.length;
   },
 
@@ -143,7 +141,7 @@ const api = {
     const t0 = performance.now();
     const records = synth.records(from, to);
     const t1 = performance.now();
-    await insert(await history(), records);
+    await insertArticles(await history(), records);
     const t2 = performance.now();
     return { generateMs: t1 - t0, writeMs: t2 - t1 };
   },
