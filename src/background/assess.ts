@@ -18,6 +18,8 @@ export interface Assessment {
   judged: { article: ArticleRecord; relation: Relation }[];
   /** Stories this page belongs to: those it matches, and its own if it was recorded before. */
   stories: number[];
+  /** Articles read by the look-up, by id (a story's first article among them is not read again). */
+  read: ReadonlyMap<number, ArticleRecord>;
   compare: (other: ArticleRecord) => Overlap;
 }
 
@@ -72,7 +74,9 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   });
   const matched = judged.filter((j) => j.relation === 'same-story').map((j) => j.article.story);
   const stories = [...new Set([...(existing ? [existing.story] : []), ...matched])];
-  return { page, site, existing, judged, stories, compare };
+  const read = new Map(byId);
+  if (existing?.id !== undefined) read.set(existing.id, existing);
+  return { page, site, existing, judged, stories, read, compare };
 }
 
 /** Paragraph hashes kept for "what's new" at most. */
@@ -80,12 +84,12 @@ const MAX_READ_PARAGRAPHS = 2_000;
 
 /** What the reader is told about a page first read at `firstSeen` that belongs to `a.stories`. */
 export async function verdictFor(tx: Tx, a: Assessment, report: PageReport, firstSeen: number, ownId?: number): Promise<Verdict> {
-  return verdictOf(a, await membersOf(tx, a.stories), report, firstSeen, ownId);
+  return verdictOf(a, await membersOf(tx, a), report, firstSeen, ownId);
 }
 
-/** The articles of these stories. */
-export async function membersOf(tx: Tx, stories: readonly number[]): Promise<ArticleRecord[]> {
-  return (await Promise.all(stories.map((s) => storyMembers(tx, s)))).flat();
+/** The articles of the stories the page belongs to. */
+export async function membersOf(tx: Tx, a: Pick<Assessment, 'stories' | 'read'>): Promise<ArticleRecord[]> {
+  return (await Promise.all(a.stories.map((s) => storyMembers(tx, s, a.read)))).flat();
 }
 
 /** The verdict on a page, given the articles of the stories it belongs to (`a.stories`). */

@@ -2,7 +2,7 @@
  * Queries on the reading history that the report pipeline and the pages need. Damaged records (a
  * bad write, a disk error) are left out of every answer (decodeAll), never trusted.
  */
-import { decodeAll, latestIds, postings, storyValues, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
+import { decodeAll, latestIds, namingStory, postings, storyValues, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { ArticleSummary } from '../messages.ts';
 
 /** A look-up key held by more articles than this is boilerplate, not evidence of one story. */
@@ -67,7 +67,10 @@ export async function latestOfSite(tx: Tx, site: string): Promise<ArticleRecord[
   return pick(await articlesById(tx, ids), ids);
 }
 
-export async function storyMembers(tx: Tx, story: number): Promise<ArticleRecord[]> {
+/** The articles of a story; its first article is not read again when it is among `known`. */
+export async function storyMembers(tx: Tx, story: number, known?: ReadonlyMap<number, ArticleRecord>): Promise<ArticleRecord[]> {
+  const first = known?.get(story);
+  if (first?.story === story) return [first, ...decodeAll(await namingStory(tx, story, MAX_STORY_MEMBERS))];
   return decodeAll(await storyValues(tx, story, MAX_STORY_MEMBERS));
 }
 

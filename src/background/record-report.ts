@@ -39,7 +39,7 @@ export async function recordReport(db: HistoryDB, report: PageReport, now: numbe
   // The reading of the stories the page joins and the write go together; the stories are merged
   // into one after (the articles read are the same either way). With no stories to merge, nothing
   // follows the write: the transaction's commit is requested with it.
-  const members = membersOf(tx, a.stories);
+  const members = membersOf(tx, a);
   const last = a.stories.length <= 1;
   const [, storyArticles] = await Promise.all([
     a.existing ? putArticle(tx, record, a.existing.keys, { last }) : addArticle(tx, record, { last }),

@@ -81,6 +81,7 @@ export interface HistorySchema extends DBSchema {
    * Look-up postings: for each bucket (a key's high 16 bits), the keys of that bucket and the
    * articles holding them, packed as [key, id, key, id, …]. One row per bucket rather than one
    * index entry per key and article: 8 bytes of payload a posting, the row's own cost shared.
+   * Row PENDING holds, in the same form, the postings of the latest articles read, not yet filed.
    */
   postings: {
     key: number;
@@ -188,6 +189,19 @@ function whole(value: unknown): value is number {
 /** A key's bucket in the postings store: its high 16 bits. */
 export const bucketOf = (key: number): number => key >>> 16;
 export const BUCKETS = 2 ** 16;
+/**
+ * The postings row of the articles recorded last, whatever their keys' buckets. A page read adds
+ * its postings there in one write, rather than in a write to the row of each key (8 of the 25 or
+ * so requests a new page's record made, each a round of the browser's database); they are filed
+ * into their buckets together once PENDING_LIMIT have gathered, by the record that fills the row,
+ * in its transaction. Every look-up reads this row along with its keys' buckets.
+ */
+export const PENDING = BUCKETS;
+/**
+ * Pending postings filed at once: about 32 articles', a row of 2 KB. A larger row costs every
+ * record more to read and rewrite than it saves (BENCHMARKS.md, look-up + record).
+ */
+export const PENDING_LIMIT = 256;
 
 /**
  * Rows already read in a transaction, by store: a record reads the rows of its keys (and of its
@@ -244,6 +258,8 @@ export interface PostingChange {
   /** The name the article's page gives its site, kept as the site's name. */
   siteName?: string | null;
   remove?: boolean;
+  /** Added keys go to the PENDING row, to be filed in their buckets with others later. */
+  pending?: boolean;
 }
 
 /** How a write ends its transaction. */
@@ -258,28 +274,43 @@ export interface WriteOptions {
 /**
  * Applies changes to the postings and the sites' rows in `tx`: each row touched is read, changed
  * and written once, so many articles can be posted together without one write undoing another.
+ * A removal is looked for in the PENDING row as well as in its keys' buckets; when the PENDING row
+ * reaches PENDING_LIMIT postings, they are filed into their buckets.
  */
 export async function post(tx: AnyTx, changes: readonly PostingChange[], { last = false }: WriteOptions = {}): Promise<void> {
   const byBucket = new Map<number, PostingChange[]>();
   const bySite = new Map<string, PostingChange[]>();
   for (const change of changes) {
-    for (const bucket of new Set(change.keys.map(bucketOf))) listAt(byBucket, bucket).push(change);
+    const rows = new Set(change.pending && !change.remove ? [PENDING] : change.keys.map(bucketOf));
+    if (change.remove) rows.add(PENDING);
+    for (const bucket of rows) listAt(byBucket, bucket).push(change);
     if (change.site !== undefined) listAt(bySite, change.site).push(change);
   }
   const bucketRows = rowsOf(tx, 'postings', [...byBucket.keys()]);
   const siteRows = rowsOf(tx, 'sites', [...bySite.keys()]);
   const [buckets, sites] = bucketRows instanceof Map && siteRows instanceof Map ? [bucketRows, siteRows] : await Promise.all([bucketRows, siteRows]);
-  const writes = [...byBucket].map(([bucket, touching]) => {
+  const writes: Promise<void>[] = [];
+  let filing: PostingChange[] = [];
+  for (const [bucket, touching] of byBucket) {
     const row = buckets.get(bucket);
     const gone = new Set(touching.map((c) => c.id));
     const kept: number[] = [];
     if (row) for (let i = 0; i + 1 < row.length; i += 2) if (!gone.has(row[i + 1]!)) kept.push(row[i]!, row[i + 1]!);
-    for (const { id, keys, remove } of touching) {
-      if (remove) continue;
-      for (const key of new Set(keys)) if (bucketOf(key) === bucket) kept.push(key >>> 0, id);
+    const before = kept.length;
+    for (const { id, keys, remove, pending = false } of touching) {
+      // A pending addition goes to the PENDING row only, any other to its keys' buckets only.
+      if (remove || pending !== (bucket === PENDING)) continue;
+      for (const key of new Set(keys)) if (bucket === PENDING || bucketOf(key) === bucket) kept.push(key >>> 0, id);
     }
-    return writeRow(tx, 'postings', bucket, row, kept.length > 0 ? Uint32Array.from(kept) : undefined);
-  });
+    // Unchanged (a removal of an article whose postings are elsewhere): not written again.
+    if (kept.length === before && before === (row?.length ?? 0)) continue;
+    if (bucket === PENDING && kept.length >= 2 * PENDING_LIMIT) {
+      filing = pendingChanges(kept);
+      writes.push(writeRow(tx, 'postings', bucket, row, undefined));
+    } else {
+      writes.push(writeRow(tx, 'postings', bucket, row, kept.length > 0 ? Uint32Array.from(kept) : undefined));
+    }
+  }
   for (const [site, touching] of bySite) {
     const row = sites.get(site);
     const ids = new Set(row?.i ?? []);
@@ -296,8 +327,17 @@ export async function post(tx: AnyTx, changes: readonly PostingChange[], { last 
     const updated: SiteRow | undefined = latest.length === 0 && name === null ? undefined : name === null ? { i: latest } : { i: latest, n: packText(name) };
     if (!same) writes.push(writeRow(tx, 'sites', site, row, updated));
   }
-  if (last) tx.commit();
+  // Filing reads the rows of the pending keys' buckets first: the commit waits for its writes.
+  if (filing.length > 0) writes.push(post(tx, filing, { last }));
+  else if (last) tx.commit();
   await Promise.all(writes);
+}
+
+/** The additions that file the postings of a PENDING row into their buckets. */
+function pendingChanges(pairs: readonly number[]): PostingChange[] {
+  const byId = new Map<number, number[]>();
+  for (let i = 0; i + 1 < pairs.length; i += 2) listAt(byId, pairs[i + 1]!).push(pairs[i]!);
+  return [...byId].map(([id, keys]) => ({ id, keys }));
 }
 
 function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
@@ -329,11 +369,13 @@ export async function siteNames(tx: AnyTx): Promise<Map<string, string>> {
 
 /** The postings of `keys`: for each key (in order), the ids of the articles holding it. */
 export async function postings(tx: AnyTx, keys: readonly number[]): Promise<number[][]> {
-  const rows = await readRows(tx, 'postings', [...new Set(keys.map(bucketOf))]);
+  const rows = await readRows(tx, 'postings', [...new Set(keys.map(bucketOf)), PENDING]);
+  const pending = rows.get(PENDING);
   return keys.map((key) => {
-    const row = rows.get(bucketOf(key));
     const ids: number[] = [];
-    if (row) for (let i = 0; i + 1 < row.length; i += 2) if (row[i] === key >>> 0) ids.push(row[i + 1]!);
+    for (const row of [rows.get(bucketOf(key)), pending]) {
+      if (row) for (let i = 0; i + 1 < row.length; i += 2) if (row[i] === key >>> 0) ids.push(row[i + 1]!);
+    }
     return ids;
   });
 }
@@ -350,13 +392,13 @@ export async function nextId(tx: AnyTx): Promise<number> {
 }
 
 /**
- * Adds a record under its new id (nextId, read in this transaction) with its postings, every
- * request issued at once. The id is known to be free, so the record is put: add() would first
- * look for it in the database.
+ * Adds a record under its new id (nextId, read in this transaction) with its postings (pending),
+ * every request issued at once. The id is known to be free, so the record is put: add() would
+ * first look for it in the database.
  */
 export async function addArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord & { id: number }, options?: WriteOptions): Promise<void> {
   const added = tx.objectStore('articles').put(encode(record));
-  await Promise.all([added, post(tx, [{ id: record.id, keys: record.keys, site: record.site, siteName: record.siteName }], options)]);
+  await Promise.all([added, post(tx, [{ id: record.id, keys: record.keys, site: record.site, siteName: record.siteName, pending: true }], options)]);
 }
 
 /** Replaces a stored record, and its postings when its keys are not `previousKeys`. */
@@ -370,7 +412,7 @@ export async function putArticle(tx: HistoryTx<'readwrite'>, record: ArticleReco
     await put;
     return;
   }
-  await Promise.all([put, post(tx, [{ id, keys: previousKeys, site, remove: true }, { id, keys, site, siteName: record.siteName }], options)]);
+  await Promise.all([put, post(tx, [{ id, keys: previousKeys, site, remove: true }, { id, keys, site, siteName: record.siteName, pending: true }], options)]);
 }
 
 /** Writes many records with their ids (a bulk load), their postings each bucket at once. */
@@ -416,10 +458,13 @@ export async function deleteArticle(tx: HistoryTx<'readwrite'>, record: ArticleR
  * article, which names none.
  */
 export async function storyValues(tx: AnyTx, story: number, limit?: number): Promise<unknown[]> {
-  const store = tx.objectStore('articles');
-  const [first, named] = await Promise.all([store.get(story), store.index('story').getAll(story, limit)]);
+  const [first, named] = await Promise.all([tx.objectStore('articles').get(story), namingStory(tx, story, limit)]);
   return first !== undefined && first.y === undefined ? [first, ...named] : named;
 }
+
+/** The stored values of the articles that name `story` (all of its articles but its first). */
+export const namingStory = (tx: AnyTx, story: number, limit?: number): Promise<unknown[]> =>
+  tx.objectStore('articles').index('story').getAll(story, limit);
 
 /** Moves every article of story `from` into story `to`. */
 export async function moveStory(tx: HistoryTx<'readwrite'>, from: number, to: number): Promise<void> {
