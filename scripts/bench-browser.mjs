@@ -402,7 +402,9 @@ async function historyPhase(browser, bundle, reports, { profile, disk, popupSite
     const run = await bench('timeRecords', timed, Date.now(), count, WARM_UP);
     const parts = await bench('timeParts', timed.slice(0, PARTS_LOOKUPS));
     lookupsAt.push({
-      articles: await bench('count'), record: summary(run.record), check: summary(run.check), seen: run.seen,
+      articles: await bench('count'), record: summary(run.record), check: summary(run.check),
+      seen: run.kinds.filter((/** @type {string} */ k) => k === 'seen').length,
+      byKind: Object.fromEntries(['seen', 'recorded'].map((kind) => [kind, summary(run.record.filter((/** @type {number} */ _, /** @type {number} */ i) => run.kinds[i] === kind))])),
       lookups: run.record.length, load: loadBefore, settledMs,
       parts: {
         findCandidatesMs: summary(parts.candidatesMs), candidates: summary(parts.candidates),
@@ -780,13 +782,14 @@ function render(r) {
   out.push('### History: seeding, look-up + record (recordReport in an extension tab, real IndexedDB)');
   out.push(`Seeded ${seed.articles.toLocaleString('en')} articles (${seed.copies} copies of corpus stories, the rest synthetic over ${seed.sites} sites) in ${fmt(seed.wallMs / 1000)} s wall: write ${fmt(seed.writeMs / 1000)} s (${fmt(seed.articles / (seed.writeMs / 1000), 0)} articles/s), generate ${fmt(seed.generateMs / 1000)} s.`);
   out.push(table(
-    ['stored', 'look-ups', 'record ms', 'check ms', 'seen', 'findCandidates ms', 'latestOfSite ms', 'storiesPage(30) ms', 'load'],
+    ['stored', 'look-ups', 'record ms', 'mean', 'seen / new', 'check ms', 'seen', 'findCandidates ms', 'latestOfSite ms', 'storiesPage(30) ms', 'load'],
     r.lookups.map((/** @type {any} */ l) => [
-      l.articles.toLocaleString('en'), l.lookups, s(l.record, 2), s(l.check, 2), l.seen,
+      l.articles.toLocaleString('en'), l.lookups, s(l.record, 2), fmt(l.record.mean, 2),
+      `${fmt(l.byKind.seen.median, 2)} / ${fmt(l.byKind.recorded.median, 2)}`, s(l.check, 2), l.seen,
       s(l.parts.findCandidatesMs, 2), s(l.parts.latestOfSiteMs, 2), s(l.storiesPageMs, 1), l.load,
     ]),
   ));
-  out.push(`(median / p95, timed once the database's files had not changed for ${SETTLE_QUIET_MS / 1000} s after each seeding stage (${r.lookups.map((/** @type {any} */ l) => `${fmt(l.settledMs / 1000, 0)} s`).join(', ')}). record = recordReport, look-up + write, the budget; check = checkReport, the read-only look-up the badge waits for; findCandidates (the postings rows of the page's keys, then the candidates) and latestOfSite (the site's row of latest ids, then those articles, read when a candidate comes close) timed apart on ${PARTS_LOOKUPS} look-ups; storiesPage: the popup's history query.)`);
+  out.push(`(median / p95, timed once the database's files had not changed for ${SETTLE_QUIET_MS / 1000} s after each seeding stage (${r.lookups.map((/** @type {any} */ l) => `${fmt(l.settledMs / 1000, 0)} s`).join(', ')}). record = recordReport, look-up + write, the budget (mean: with the filing of the pending postings, in one record in about 32; seen / new: medians of the look-ups that found the story already read, and of the others); check = checkReport, the read-only look-up the badge waits for; findCandidates (the postings rows of the page's keys, then the candidates) and latestOfSite (the site's row of latest ids, then those articles, read when a candidate comes close) timed apart on ${PARTS_LOOKUPS} look-ups; storiesPage: the popup's history query.)`);
   const st = r.storage;
   out.push('\n### Storage (navigator.storage.estimate usageDetails.indexedDB, and the files of the profile)');
   out.push(table(['measure', 'before', 'after', 'per article'], [

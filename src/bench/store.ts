@@ -5,8 +5,10 @@
  * The store is seeded directly (large transactions, records shaped like recordReport's, explicit
  * ids) with: a truncated copy, on another site, of every other corpus article (so half of the
  * look-ups find a story and take the "seen" path), then synthetic articles up to each size.
- * Each measured report is recorded for real, then its record is deleted (not timed), so the store
- * keeps its size and every look-up is a first visit.
+ * Each measured report is recorded for real and kept until the end of its pass (the history grows
+ * by them as a reader's does: their postings gather in the pending row and are filed when it
+ * fills, within the record that fills it); the pass's records are then deleted (not timed), so every
+ * pass starts from the seeded size and every look-up is a first visit of its page.
  */
 import { recordReport } from '../background/record-report.ts';
 import { storiesPage } from '../background/stories.ts';
@@ -72,15 +74,18 @@ export async function benchStore(reports: readonly PageReport[], templates: read
     if (count < size) count += await seed(db, count + 1, size, templates, random);
     const seedMs = now() - t;
     options.onProgress?.(`seeded ${count.toLocaleString('en')} articles in ${(seedMs / 1000).toFixed(1)} s`);
-    for (const report of reports.slice(0, WARM_UP)) await timedRecord(db, report, queryTime, count);
+    for (const report of reports.slice(0, WARM_UP)) await recordReport(db, report, queryTime);
+    await deleteRange(db, IDBKeyRange.lowerBound(count, true));
     const samples: number[] = [];
     let seen = 0;
     for (let pass = 0; pass < options.passes; pass++) {
       for (const report of reports) {
-        const { ms, kind } = await timedRecord(db, report, queryTime + samples.length, count);
-        samples.push(ms);
-        if (kind === 'seen') seen++;
+        const t0 = now();
+        const verdict = await recordReport(db, report, queryTime + samples.length);
+        samples.push(now() - t0);
+        if (verdict.kind === 'seen') seen++;
       }
+      await deleteRange(db, IDBKeyRange.lowerBound(count, true));
     }
     const bySite = await articlesBySite(db);
     const sameSite = reports.map((r) => bySite.get(siteOf(r.url)) ?? 0);
@@ -98,14 +103,6 @@ export async function benchStore(reports: readonly PageReport[], templates: read
   }
   db.close();
   return result;
-}
-
-async function timedRecord(db: HistoryDB, report: PageReport, at: number, keep: number) {
-  const t = now();
-  const verdict = await recordReport(db, report, at);
-  const ms = now() - t;
-  await deleteRange(db, IDBKeyRange.lowerBound(keep, true));
-  return { ms, kind: verdict.kind };
 }
 
 function seedCopies(reports: readonly PageReport[], templates: readonly ArticleRecord[], random: Random): ArticleRecord[] {

@@ -169,36 +169,38 @@ const api = {
   },
 
   /**
-   * Look-up + record (recordReport, the background's code) of each report, timed one by one;
-   * the new record is deleted after each (untimed), so the history keeps its size and every
-   * look-up is a first visit. Also times the read-only check (checkReport) the badge waits for.
+   * Look-up + record (recordReport, the background's code) of each report, timed one by one, each
+   * a first visit of its page. The new records are kept while the reports are timed (the history
+   * grows by them as a reader's does: their postings gather in the pending row and are filed into
+   * their buckets when it fills, within the record that fills it), then deleted, so the next stage
+   * starts from its seeded size. The warm-up's records are deleted before the timed ones. Also times
+   * the read-only check (checkReport) the badge waits for, before each record.
    * @param {PageReport[]} reports
    * @param {number} at  the reading time given to the records
-   * @param {number} keep  ids above this are deleted after each record
+   * @param {number} keep  ids above this are deleted after the warm-up and at the end
    * @param {number} warmUp  reports recorded first, untimed
    */
   async timeRecords(reports, at, keep, warmUp) {
     const store = await history();
+    for (let i = 0; i < warmUp; i++) await recordReport(store, /** @type {PageReport} */ (reports[i % reports.length]), at + i);
+    await deleteRange(store, IDBKeyRange.lowerBound(keep, true));
     /** @type {number[]} */
     const record = [];
     /** @type {number[]} */
     const check = [];
-    let seen = 0;
-    for (let i = 0; i < warmUp + reports.length; i++) {
-      const report = /** @type {PageReport} */ (reports[i % reports.length]);
+    /** @type {string[]} */
+    const kinds = [];
+    for (const [i, report] of reports.entries()) {
       let t = performance.now();
-      await checkReport(store, report, at + i);
-      const checkMs = performance.now() - t;
+      await checkReport(store, report, at + warmUp + i);
+      check.push(performance.now() - t);
       t = performance.now();
-      const verdict = await recordReport(store, report, at + i);
-      const recordMs = performance.now() - t;
-      await deleteRange(store, IDBKeyRange.lowerBound(keep, true));
-      if (i < warmUp) continue;
-      check.push(checkMs);
-      record.push(recordMs);
-      if (verdict.kind === 'seen') seen++;
+      const verdict = await recordReport(store, report, at + warmUp + i);
+      record.push(performance.now() - t);
+      kinds.push(verdict.kind);
     }
-    return { record, check, seen };
+    await deleteRange(store, IDBKeyRange.lowerBound(keep, true));
+    return { record, check, kinds };
   },
 
   /**

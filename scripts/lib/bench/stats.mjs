@@ -23,11 +23,11 @@ export const p95 = (values) => quantile(values, 0.95);
 
 /**
  * @param {readonly number[]} values
- * @returns {{ n: number, median: number, p95: number, min: number, max: number }}
+ * @returns {{ n: number, median: number, p95: number, mean: number, min: number, max: number }}
  */
 export function summary(values) {
   return {
-    n: values.length, median: median(values), p95: p95(values),
+    n: values.length, median: median(values), p95: p95(values), mean: values.reduce((sum, x) => sum + x, 0) / values.length,
     min: values.length ? Math.min(...values) : Number.NaN, max: values.length ? Math.max(...values) : Number.NaN,
   };
 }
