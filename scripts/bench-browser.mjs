@@ -804,7 +804,7 @@ function render(r) {
   if (bb) {
     const raw = total(bb.shipped);
     const scale = st.bytesPerArticle / raw;
-    out.push(`\nWhere the bytes go: ${bb.n.toLocaleString('en')} stored records read back, modelled as Chromium lays them out in LevelDB (scripts/lib/bench/bytes.mjs): ${fmt(raw, 0)} B raw per article, ${fmt(st.bytesPerArticle, 0)} B measured on disk (×${fmt(scale, 2)}: Snappy and key prefix sharing). Mean record: ${fmt(bb.shape.keys)} keys, ${fmt(bb.shape.paragraphs)} paragraph hashes, ${fmt(bb.shape.sketch, 0)} sketch hashes (16 bits each), URL ${fmt(bb.shape.urlChars, 0)} chars, title ${fmt(bb.shape.titleChars, 0)} (characters, or UTF-8 bytes where that is shorter).`);
+    out.push(`\nWhere the bytes go: ${bb.n.toLocaleString('en')} stored records read back, modelled as Chromium lays them out in LevelDB (scripts/lib/bench/bytes.mjs): ${fmt(raw, 0)} B raw per article, ${fmt(st.bytesPerArticle, 0)} B measured on disk (×${fmt(scale, 2)}: Snappy and key prefix sharing). Mean record: ${fmt(bb.shape.keys)} keys, ${fmt(bb.shape.paragraphs)} paragraph hashes, ${fmt(bb.shape.sketch, 0)} sketch values (16 bits each: the folded hashes, and the high half of a full sketch's threshold), URL ${fmt(bb.shape.urlChars, 0)} chars, title ${fmt(bb.shape.titleChars, 0)} (characters, or UTF-8 bytes where that is shorter).`);
     out.push(table(['part', 'raw B', 'share'], Object.entries(bb.shipped).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, fmt(v, 0), `${fmt((100 * v) / raw, 0)}%`])));
   }
 

@@ -4,7 +4,7 @@
  * step. Everything outside this file works with `ArticleRecord`; only this file knows `StoredArticle`.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { fold, foldParagraph, hashString, hostOf, pageKey, siteOf, sketchThreshold } from '../core/index.ts';
+import { fold, foldParagraph, hashString, hostOf, pageKey, siteOf, SKETCH_SIZE, sketchThreshold } from '../core/index.ts';
 
 export interface ArticleRecord {
   id?: number;
@@ -59,7 +59,10 @@ export interface StoredArticle {
   /** words, size */
   w: number;
   z: number;
-  /** folded sketch, its threshold (absent: Infinity) */
+  /**
+   * folded sketch; its threshold (absent: Infinity, or, when h holds SKETCH_SIZE + 1 values, the
+   * high 16 bits of the threshold appended to a full sketch, whose last hash is its low 16 bits)
+   */
   h: Uint16Array;
   m?: number;
   /** look-up keys, paragraph hashes (32 bits before schema 4) */
@@ -135,11 +138,18 @@ export function decode(value: unknown, id?: number): ArticleRecord | null {
   const url = /^https?:\/\//i.test(r.u) ? r.u : `https://${r.u}`;
   const record: ArticleRecord = {
     id: ownId, url, page: r.p, host: hostOf(url), site: siteOf(url), title, siteName,
-    firstSeen: r.f ?? r.v, lastSeen: r.v, words: r.w, size: r.z, sketch: [...r.h], threshold: r.m ?? Infinity,
+    firstSeen: r.f ?? r.v, lastSeen: r.v, words: r.w, size: r.z, ...sketchOf(r.h, r.m),
     keys: [...r.k], paragraphs: Array.from(r.g, foldParagraph), story: r.y ?? ownId,
   };
   if (Array.isArray(r.a) && r.a.every(whole)) record.apart = r.a;
   return record;
+}
+
+/** A stored sketch and its threshold (see StoredArticle.h). */
+function sketchOf(h: Uint16Array, m: number | undefined): { sketch: number[]; threshold: number } {
+  if (m !== undefined) return { sketch: [...h], threshold: m };
+  if (h.length !== SKETCH_SIZE + 1) return { sketch: [...h], threshold: Infinity };
+  return { sketch: [...h.subarray(0, SKETCH_SIZE)], threshold: h[SKETCH_SIZE]! * 0x10000 + h[SKETCH_SIZE - 1]! };
 }
 
 /** The stored form of a record. */
@@ -149,10 +159,14 @@ export function encode(record: ArticleRecord): StoredArticle {
     v: record.lastSeen, w: record.words, z: record.size,
     h: Uint16Array.from(record.sketch, fold), k: Uint32Array.from(record.keys), g: Uint16Array.from(record.paragraphs, foldParagraph),
   };
+  const { threshold, sketch } = record;
   if (record.firstSeen !== record.lastSeen) stored.f = record.firstSeen;
   if (record.id !== undefined) stored.id = record.id;
   if (record.story !== record.id) stored.y = record.story;
-  if (Number.isFinite(record.threshold)) stored.m = record.threshold;
+  // A full sketch's threshold is its last hash: only the high half needs keeping (2 bytes, not 12).
+  if (sketch.length === SKETCH_SIZE && Number.isInteger(threshold) && threshold >= 0 && threshold <= 0xffffffff && fold(threshold) === fold(sketch[SKETCH_SIZE - 1]!)) {
+    stored.h = Uint16Array.from([...stored.h, threshold >>> 16]);
+  } else if (Number.isFinite(threshold) || sketch.length === SKETCH_SIZE + 1) stored.m = threshold;
   if (record.apart && record.apart.length > 0) stored.a = record.apart;
   return stored;
 }

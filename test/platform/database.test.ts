@@ -70,6 +70,26 @@ describe('history database', () => {
     expect(decode({ ...stored, f: -1 })).toBeNull();
   });
 
+  it("keeps a full sketch's threshold as the high half of its last hash, and any other threshold whole", () => {
+    const full = Array.from({ length: SKETCH_SIZE }, (_, i) => (i * 977) & 0xffff);
+    const threshold = 0xabcd0000 + full[SKETCH_SIZE - 1]!;
+    const record: ArticleRecord = {
+      id: 5, url: 'https://a.example/1', page: pageHashOf('https://a.example/1'), host: 'a.example', site: 'a.example', title: 'T',
+      siteName: null, firstSeen: 1, lastSeen: 2, words: 300, size: 280, sketch: full, threshold, keys: [1], paragraphs: [3], story: 5,
+    };
+    const compact = encode(record);
+    expect(compact.m).toBeUndefined();
+    expect([...compact.h]).toEqual([...full, 0xabcd]);
+    expect(decode(structuredClone(compact))).toEqual(record);
+    // A threshold that is not the sketch's last hash (an imported record), or a longer sketch
+    // without one, is stored whole, never read as the compact form.
+    for (const other of [{ ...record, threshold: threshold + 1 }, { ...record, sketch: [...full, 7], threshold: Infinity }, { ...record, sketch: full.slice(1), threshold }]) {
+      const stored = encode(other);
+      expect(stored.m).toBe(other.threshold);
+      expect(decode(structuredClone(stored))).toEqual(other);
+    }
+  });
+
   it('upgrades a version 3 database: no site index, site rows, an article heading its story names none', async () => {
     globalThis.indexedDB = new IDBFactory();
     const v3 = await openHistory('three', 3);
