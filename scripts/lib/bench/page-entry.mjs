@@ -174,13 +174,16 @@ const api = {
    * grows by them as a reader's does: their postings gather in the pending row and are filed into
    * their buckets when it fills, within the record that fills it), then deleted, so the next stage
    * starts from its seeded size. The warm-up's records are deleted before the timed ones. Also times
-   * the read-only check (checkReport) the badge waits for, before each record.
+   * the read-only check (checkReport) the badge waits for, before each record. Each page waits
+   * `pauseMs` first, as pages are opened one at a time, not back to back: a burst's own writes would
+   * otherwise set the database compacting while the rest of the burst is timed.
    * @param {PageReport[]} reports
    * @param {number} at  the reading time given to the records
    * @param {number} keep  ids above this are deleted after the warm-up and at the end
    * @param {number} warmUp  reports recorded first, untimed
+   * @param {number} pauseMs  idle time before each timed page
    */
-  async timeRecords(reports, at, keep, warmUp) {
+  async timeRecords(reports, at, keep, warmUp, pauseMs) {
     const store = await history();
     for (let i = 0; i < warmUp; i++) await recordReport(store, /** @type {PageReport} */ (reports[i % reports.length]), at + i);
     await deleteRange(store, IDBKeyRange.lowerBound(keep, true));
@@ -191,6 +194,7 @@ const api = {
     /** @type {string[]} */
     const kinds = [];
     for (const [i, report] of reports.entries()) {
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
       let t = performance.now();
       await checkReport(store, report, at + warmUp + i);
       check.push(performance.now() - t);
