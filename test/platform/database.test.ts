@@ -68,6 +68,7 @@ describe('history database', () => {
       .toMatchObject({ url: 'http://x.example/', threshold: Infinity, siteName: null });
     expect(decode({ ...stored, h: [1, 2] })).toBeNull();
     expect(decode({ ...stored, f: -1 })).toBeNull();
+    expect(decode({ ...stored, m: '1' })).toBeNull();
   });
 
   it("keeps a full sketch's threshold as the high half of its last hash, and any other threshold whole", () => {
