@@ -59,7 +59,8 @@ const WARM_UP = 20;
 /**
  * Idle time before each timed look-up: pages are opened one at a time. Timed back to back, 200
  * records wrote enough for the database to start compacting amid them (its files changed during the
- * timing in every run), and the 100k median varied from 2.3 to 4.8 ms between runs.
+ * timing in each of the three runs checked), and the 100k median varied from 2.3 to 4.8 ms over
+ * eight runs (BENCHMARKS.md).
  */
 const PAUSE_MS = 30;
 const POPUP_AT = 10_000;

@@ -70,7 +70,7 @@ export async function benchStore(reports: readonly PageReport[], templates: read
   const queryTime = START + ((sizes[sizes.length - 1] ?? 0) + 10) * SPACING;
   for (const size of sizes) {
     const t = now();
-    if (count === 0) count = await insert(db, copies.slice(0, size));
+    if (count === 0) count = await insertArticles(db, copies.slice(0, size));
     if (count < size) count += await seed(db, count + 1, size, templates, random);
     const seedMs = now() - t;
     options.onProgress?.(`seeded ${count.toLocaleString('en')} articles in ${(seedMs / 1000).toFixed(1)} s`);
@@ -123,12 +123,11 @@ async function seed(db: HistoryDB, from: number, to: number, templates: readonly
   let added = 0;
   for (let start = from; start <= to; start += SEED_BATCH) {
     const end = Math.min(to, start + SEED_BATCH - 1);
-    added += await insert(db, syntheticRecords(start, end, { templates, random, start: START, spacing: SPACING }));
+    added += await insertArticles(db, syntheticRecords(start, end, { templates, random, start: START, spacing: SPACING }));
   }
   return added;
 }
 
-const insert = insertArticles;
 
 /** How many articles each site has in the history. */
 async function articlesBySite(db: HistoryDB): Promise<Map<string, number>> {
