@@ -1,6 +1,6 @@
 /**
  * Per-page stages on the corpus, each timed on its own in the same run:
- *   parse        linkedom parseHTML
+ *   parse        parseHtmlDocument (parse5, then linkedom)
  *   readability  raw Readability, as a reader view runs it: clone + new Readability(clone).parse()
  *                with default options (HTML serialisation of the content included)
  *   extract      our extractArticle() as the content script runs it, which itself includes the
@@ -15,7 +15,7 @@
  * Every page is timed `reps` times with the order of the Readability runs and extractArticle
  * rotated; a page's figure is its median over the repetitions.
  */
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from '../cli/parse-html.ts';
 import { Readability } from '@mozilla/readability';
 import {
   MAX_ELEMENTS, canonicalUrl, extractArticle, looksLikeArticle, moreElementsThan, toReport, type Article, type NotArticle,
@@ -57,6 +57,13 @@ export interface PagesResult {
   timings: PageTiming[];
   /** Reports of the pages that are articles, for the store benchmark. */
   reports: PageReport[];
+  /** Pages whose run threw (a hostile or malformed page): listed, left out of the figures. */
+  failures: PageFailure[];
+}
+
+export interface PageFailure {
+  id: string;
+  error: string;
 }
 
 /** Repeats of fingerprint() on strings it has already seen, for the warm reference figure. */
@@ -64,11 +71,25 @@ const WARM_REPS = 3;
 
 export function benchPages(pages: readonly CorpusPage[], reps: number, onProgress?: (done: number) => void): PagesResult {
   // Warm-up: the JIT compiles the hot paths before anything is timed.
-  for (const page of pages.slice(0, Math.min(20, pages.length))) timePage(page, 0);
+  for (const page of pages.slice(0, Math.min(20, pages.length))) {
+    try {
+      timePage(page, 0);
+    } catch {
+      // Reported by its timed run below.
+    }
+  }
   const timings: PageTiming[] = [];
   const reports: PageReport[] = [];
+  const failures: PageFailure[] = [];
   pages.forEach((page, index) => {
-    const runs = Array.from({ length: reps }, (_, rep) => timePage(page, rep));
+    let runs: Run[];
+    try {
+      runs = Array.from({ length: reps }, (_, rep) => timePage(page, rep));
+    } catch (error) {
+      failures.push({ id: page.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      onProgress?.(index + 1);
+      return;
+    }
     const last = runs[runs.length - 1]!;
     const m = (pick: (run: Run) => number) => median(runs.map(pick));
     const timing: PageTiming = {
@@ -99,7 +120,7 @@ export function benchPages(pages: readonly CorpusPage[], reps: number, onProgres
     }
     onProgress?.(index + 1);
   });
-  return { timings, reports };
+  return { timings, reports, failures };
 }
 
 /** One timed run of a page: its timings before the per-page summary adds the derived ones. */
@@ -112,7 +133,7 @@ const GATED = new Set(['no body', 'page too large', 'not readerable']);
 
 function timePage(page: CorpusPage, rep: number): Run {
   let t = now();
-  const { document } = parseHTML(page.html) as unknown as { document: Document };
+  const document = parseHtmlDocument(page.html);
   const parse = now() - t;
 
   let readability = 0;

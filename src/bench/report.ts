@@ -10,7 +10,7 @@ export function stageRows(r: BenchResults): Row[] {
   const s = r.pages.stages;
   const row = (label: string, x: Summary): Row => [label, x.n, ms(x.median), ms(x.p95)];
   const rows: Row[] = [
-    row('HTML parse (linkedom parseHTML)', s.parse),
+    row('HTML parse (parse5, then linkedom)', s.parse),
     row('Readability alone (clone + parse, default options)', s.readability),
     row('  Readability with extractArticle\'s options (reference)', s.readabilityOurOptions),
     row('Extraction extras, timed directly', s.extras),
@@ -39,6 +39,9 @@ export function figureLines(r: BenchResults): string[] {
     `Fingerprint throughput: ${int(f.wordsPerSecond)} words/s = ${ms(f.msPer1000Words)} ms per 1,000 words (${int(f.words)} words on ${f.pages} pages, ` +
       `one call per page on its fresh strings); warm ${int(f.warm.wordsPerSecond)} words/s = ${ms(f.warm.msPer1000Words)} ms per 1,000 words`,
   ];
+  lines.push(r.failures.length === 0
+    ? `Pages that threw: none of ${r.corpus.pages}`
+    : `Pages that threw, left out of every figure: ${r.failures.length} of ${r.corpus.pages}: ${r.failures.map((f) => `${f.id} (${f.error})`).join('; ')}`);
   if (r.lookupGrowth) {
     lines.push(`Look-up + record growth ${int(r.lookupGrowth.from)} → ${int(r.lookupGrowth.to)} stored: ${ratio(r.lookupGrowth.ratio)} (medians, in fake-indexeddb: reported, budgeted in Chromium)`);
   }
@@ -59,12 +62,14 @@ export function figureLines(r: BenchResults): string[] {
   return lines;
 }
 
-const budgetHeader: Row = ['budget', 'limit', 'measured', 'result'];
+const budgetHeader: Row = ['budget', 'limit', 'measured', 'result', 'held by'];
 
 function budgetRows(budgets: readonly BudgetResult[]): Row[] {
   const show = (b: BudgetResult, x: number) =>
     b.unit === '×' ? ratio(x) : b.unit === 'B' ? `${int(x)} B` : `${ms(x)} ${b.unit}`;
-  return budgets.map((b) => [b.label, `≤ ${show(b, b.limit)}`, show(b, b.actual), b.pass ? 'PASS' : 'FAIL']);
+  return budgets.map((b) =>
+    [b.label, `≤ ${show(b, b.limit)}`, show(b, b.actual), b.pass ? 'PASS' : 'FAIL', b.stable ? '--check, --check-stable (CI)' : '--check'],
+  );
 }
 
 export function renderText(r: BenchResults): string {

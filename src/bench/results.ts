@@ -3,7 +3,7 @@ import type { BytesSummary } from './bytes-summary.ts';
 import type { BudgetResult } from './budgets.ts';
 import type { ClockKind } from './clock.ts';
 import type { Machine } from './machine.ts';
-import type { PageTiming } from './pages.ts';
+import type { PageFailure, PageTiming } from './pages.ts';
 import { median, pairedRatios, ratioOfTotals, summarise, type Summary } from './stats.ts';
 
 export interface PageStats {
@@ -104,6 +104,8 @@ export interface BenchResults {
   contentScript: { path: string; bytes: number; gzipBytes: number };
   budgets: BudgetResult[];
   notes: string[];
+  /** Pages whose run threw, left out of every figure. */
+  failures: PageFailure[];
   perPage: PageTiming[];
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseHTML } from 'linkedom';
 import { extractArticle, type Article, type NotArticle } from '../content/extract.ts';
+import { parseHtmlDocument } from './parse-html.ts';
 
 export type Extracted = Article | (NotArticle & { error?: string });
 
@@ -17,8 +17,7 @@ export async function extractFile(path: string, url: string): Promise<Extracted>
 
 export function extractHtml(html: string, url: string): Extracted {
   try {
-    const { document } = parseHTML(html);
-    return extractArticle(document, url);
+    return extractArticle(parseHtmlDocument(html), url);
   } catch (error) {
     return failed(`cannot parse the page: ${error instanceof Error ? error.message : String(error)}`);
   }

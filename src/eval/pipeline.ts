@@ -3,7 +3,7 @@
  * replaying every page through the real store and decision code, and two exact-set baselines.
  */
 import { readFile } from 'node:fs/promises';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from '../cli/parse-html.ts';
 import { Readability } from '@mozilla/readability';
 import { siteOf } from '../core/url.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
@@ -38,7 +38,7 @@ type Ours = ReturnType<typeof extractArticle>;
 export function extractBoth(html: string, url: string): { ours: Ours; raw: string | null; rawFailure?: string } {
   let document: Document;
   try {
-    document = parseHTML(html).document as unknown as Document;
+    document = parseHtmlDocument(html);
   } catch (error) {
     const reason = `cannot parse the page: ${error instanceof Error ? error.message : String(error)}`;
     return { ours: { article: false, reason }, raw: null, rawFailure: reason };
