@@ -4,8 +4,10 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webExt from 'web-ext';
+import { requireAgreedVersion } from './lib/release-version.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+requireAgreedVersion(root);
 const dist = join(root, 'dist');
 const BROWSERS = ['chrome', 'firefox'];
 
