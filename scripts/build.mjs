@@ -56,6 +56,8 @@ export async function buildAll() {
     bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
     entryPoints: ['src/eval/index.ts'], outfile: join(dist, 'eval.js'), absWorkingDir: root, logLevel: 'warning',
   });
+  // The content script's extraction alone, which the evaluation runs in Chromium on every page.
+  await build({ ...common, entryPoints: ['src/eval/page-entry.ts'], outfile: join(dist, 'eval-page.js'), format: 'iife', absWorkingDir: root });
   const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
   for (const browser of BROWSERS) {
     const out = join(dist, browser);

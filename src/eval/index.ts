@@ -9,6 +9,7 @@ import { arch, cpus, loadavg, platform } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { extractInChromium } from './browser-extraction.ts';
 import { replaceBlock } from './markdown.ts';
 import { runEval } from './pipeline.ts';
 import { renderMarkdown } from './report.ts';
@@ -20,14 +21,17 @@ Figures measured on real pages by \`npm run eval\` (see src/eval/). The corpus i
 never copied into this repository. The block below is rewritten by each run.`;
 
 async function main(argv: string[]): Promise<void> {
-  if (argv.includes('-h') || argv.includes('--help')) return void console.log('usage: npm run eval -- [CORPUS]   (default ../shared/corpus)');
-  if (argv.length > 1) throw new Error('expected at most one argument: the corpus folder');
+  if (argv.includes('-h') || argv.includes('--help')) return void console.log('usage: npm run eval -- [CORPUS] [--no-browser]   (default ../shared/corpus)');
+  const noBrowser = argv.includes('--no-browser');
+  argv = argv.filter((a) => a !== '--no-browser');
+  if (argv.length > 1) throw new Error('expected at most one argument: the corpus folder, and --no-browser');
   // dist/eval.js → the project root; a corpus given by the user is relative to where npm was run.
   const root = fileURLToPath(new URL('..', import.meta.url));
   const given = argv[0];
   const corpus = given ? resolve(process.env.INIT_CWD ?? process.cwd(), given) : join(root, '..', 'shared', 'corpus');
   const viaNpm = process.env.npm_lifecycle_event === 'eval';
-  const command = viaNpm ? `npm run eval${given ? ` -- ${given}` : ''}` : `node scripts/eval.mjs${given ? ` ${given}` : ''}`;
+  const flags = `${given ? ` ${given}` : ''}${noBrowser ? ' --no-browser' : ''}`;
+  const command = viaNpm ? `npm run eval${flags ? ` --${flags}` : ''}` : `node scripts/eval.mjs${flags}`;
   const cpu = cpus();
   const result = await runEval({
     corpus,
@@ -40,6 +44,9 @@ async function main(argv: string[]): Promise<void> {
     log: (line) => console.error(`eval: ${line}`),
     // This bundle is also the worker that replays the corpus beside the extraction measurements.
     replayer: replayInWorker(new URL(import.meta.url)),
+    ...(noBrowser ? {} : {
+      inBrowser: async (pages, scripts) => extractInChromium(pages, await readFile(join(root, 'dist', 'eval-page.js'), 'utf8'), { scripts, log: (line) => console.error(`eval: ${line}`) }),
+    }),
   });
   const markdown = renderMarkdown(result);
   console.log(markdown);

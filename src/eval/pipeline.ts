@@ -13,6 +13,8 @@ import { loadCorpus, type CorpusPage } from './corpus.ts';
 import { replayHere, type Replayer } from './replay-run.ts';
 import { storeView } from './diagnose.ts';
 import { bagF1, FAILED, mean, textTokens, type PRF } from './f1.ts';
+import { agreement, type NodeExtraction } from './agreement.ts';
+import type { BrowserExtraction, ServedPage } from './browser-extraction.ts';
 import type { EvalResult, PageExtraction, PairDetail, ReportedPair, SourceExtraction } from './result.ts';
 import { countLabels, pairKey, parsePairs, scoreMatches, scorePartial, splitKey, type Label } from './score.ts';
 import { setOverlap, sharedPairs, wordShingles, type SetOverlap } from './shingles.ts';
@@ -26,6 +28,8 @@ interface Extracted {
   fingerprint: Fingerprint | null;
   reason: string | null;
   scores: PageExtraction | null;
+  /** What the extraction found before the recording minimum, for the comparison with the browser. */
+  node: NodeExtraction;
 }
 
 type Ours = ReturnType<typeof extractArticle>;
@@ -65,7 +69,7 @@ async function extractPage(page: CorpusPage): Promise<Extracted> {
   } catch (error) {
     const reason = `cannot read source.html: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
     const scores = page.gold === null ? null : { id: page.id, ours: FAILED, raw: FAILED, oursFailure: reason, rawFailure: reason };
-    return { page, tokens: null, fingerprint: null, reason, scores };
+    return { page, tokens: null, fingerprint: null, reason, scores, node: { reason } };
   }
   const { ours, raw, rawFailure } = extractBoth(html, page.url);
   const extracted = ours.article ? textTokens(ours.paragraphs.join('\n\n')) : null;
@@ -73,6 +77,7 @@ async function extractPage(page: CorpusPage): Promise<Extracted> {
   const article = ours.article && short === null;
   const base = {
     page,
+    node: extracted ? { tokens: extracted } : { reason: ours.article ? 'no text' : ours.reason },
     tokens: article ? extracted : null,
     fingerprint: article && ours.article ? ours.fingerprint : null,
     reason: article ? null : short !== null ? `too short (${short} words)` : ours.article ? null : ours.reason,
@@ -118,6 +123,11 @@ export interface RunOptions {
   log?: (line: string) => void;
   /** How the replay is run: here by default, or in a worker beside the extraction. */
   replayer?: Replayer;
+  /**
+   * The content script's extraction in a real browser, with the pages' scripts on or off, to compare
+   * with the command line's; none skips it.
+   */
+  inBrowser?: (pages: ServedPage[], scripts: boolean) => Promise<ReadonlyMap<string, BrowserExtraction>>;
 }
 
 export async function runEval(options: RunOptions): Promise<EvalResult> {
@@ -164,6 +174,8 @@ export async function runEval(options: RunOptions): Promise<EvalResult> {
   const bySource = prefixes.map((prefix) => summarise(prefix, scored.filter((s) => prefixOfId.get(s.id) === prefix)));
   const extraction = lap();
   log(`extraction: ${extraction}s`);
+  const browser = options.inBrowser ? await compareWithBrowser(extracted, options.inBrowser) : null;
+  const browserSeconds = lap();
 
   // b. Recognition through the real replay.
   const { lines, seconds: replaySeconds } = await replaying;
@@ -264,10 +276,11 @@ export async function runEval(options: RunOptions): Promise<EvalResult> {
     date: (options.now ?? new Date()).toISOString(),
     machine: options.machine,
     corpus: options.corpusLabel,
-    seconds: { load, extraction, replay: round1(replaySeconds), baselines: baselineSeconds, total },
+    seconds: { load, extraction, browser: browserSeconds, replay: round1(replaySeconds), baselines: baselineSeconds, total },
     synthetic: corpus.pages.filter((p) => p.synthetic).map((p) => ({ id: p.id, url: p.url })),
     warnings,
     extraction: { bySource, all: summarise('all', scored), pages: scored },
+    browser,
     recognition: {
       pages: corpus.pages.length,
       articles,
@@ -292,3 +305,20 @@ export async function runEval(options: RunOptions): Promise<EvalResult> {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * The command line against the content script in Chromium, the pages' scripts on as for a reader;
+ * each page that differs is extracted again with its scripts off, which tells a difference of the
+ * parsers from one the page's own scripts make.
+ */
+async function compareWithBrowser(extracted: readonly Extracted[], inBrowser: NonNullable<RunOptions['inBrowser']>) {
+  const node = new Map(extracted.map((e) => [e.page.id, e.node]));
+  const served = extracted.map(({ page }) => ({ id: page.id, url: page.url, source: page.source }));
+  const result = agreement(node, await inBrowser(served, true), textTokens);
+  const differing = new Set(result.differing.map((d) => d.id));
+  if (differing.size === 0) return result;
+  const again = served.filter((p) => differing.has(p.id));
+  const off = agreement(new Map(again.map((p) => [p.id, node.get(p.id)!])), await inBrowser(again, false), textTokens);
+  const offF1 = new Map([...off.differing].map((d) => [d.id, d.f1]));
+  return { ...result, differing: result.differing.map((d) => ({ ...d, scriptsOffF1: offF1.get(d.id) ?? 1 })) };
+}

@@ -1,5 +1,6 @@
 /** Renders an evaluation run as Markdown: the terminal output and the block in BENCHMARKS.md. */
 import { MIN_WORDS } from '../content/extract.ts';
+import { AGREE_F1 } from './agreement.ts';
 import { fixed, table } from './markdown.ts';
 import type { EvalResult, PairDetail, SourceExtraction } from './result.ts';
 import { splitKey, type MatchScore } from './score.ts';
@@ -42,7 +43,7 @@ export function renderMarkdown(r: EvalResult): string {
   const m = r.machine;
   out.push(
     `Command: \`${r.command}\` · ${r.date.slice(0, 10)} · Node ${m.node} · ${m.cpu} × ${m.cores} cores (${m.platform}), load ${m.load} at start`,
-    `· corpus \`${r.corpus}\` · ${r.seconds.total} s (extraction ${r.seconds.extraction} s, replay ${r.seconds.replay} s, baselines ${r.seconds.baselines} s)`,
+    `· corpus \`${r.corpus}\` · ${r.seconds.total} s (extraction ${r.seconds.extraction} s, in Chromium ${r.seconds.browser} s, replay ${r.seconds.replay} s, baselines ${r.seconds.baselines} s)`,
     '',
     '### Extraction: bag-of-tokens F1 against gold.txt',
     '',
@@ -71,9 +72,7 @@ export function renderMarkdown(r: EvalResult): string {
     );
   }
 
-  out.push(
-    '### Recognition',
-    '',
+  out.push(...browserLines(r.browser), '### Recognition', '',
     `${g.pages} pages replayed in MANIFEST order through the store and decision code (\`replay\`), ${g.articles} recorded`,
     `as articles. Labelled pairs: ${g.labels.same} same, ${g.labels.related} related, ${g.labels.different} different.`,
     'Scored on `same`: a match on a `related` pair is shown apart, not counted as false; a match on a',
@@ -148,4 +147,24 @@ export function renderMarkdown(r: EvalResult): string {
   }
   if (r.warnings.length > 0) out.push('Warnings:', ...r.warnings.map((w) => `- ${w}`), '');
   return out.join('\n').trim();
+}
+
+function browserLines(a: EvalResult['browser']): string[] {
+  if (!a) return ['### The command line against the browser', '', 'Not run (`--no-browser`).', ''];
+  return [
+    '### The command line against the browser',
+    '',
+    `Every page extracted twice: by the command line (parse5 + linkedom, src/cli/parse-html.ts) and by the content`,
+    `script's extractArticle in headless Chromium on the live page, its own scripts run (src/eval/browser-extraction.ts).`,
+    `Token F1 between the two ≥ ${AGREE_F1} (or no article in either): **${a.agree} of ${a.pages} pages** agree; mean F1 ${fixed(a.meanF1, 4)}.`,
+    '',
+    ...(a.differing.length === 0
+      ? ['No page differs.']
+      : [
+        `Pages that differ, with the F1 when Chromium runs the page with its scripts off (the parsers alone; 1 means the page's own scripts make the difference):`,
+        '',
+        table(['page', 'F1', 'scripts off', 'command line', 'Chromium'], a.differing.map((d) => [d.id, fixed(d.f1, 3), fixed(d.scriptsOffF1, 3), d.node, d.browser]), ['l', 'r', 'r', 'l', 'l']),
+      ]),
+    '',
+  ];
 }

@@ -1,4 +1,5 @@
 /** The figures of one evaluation run, as written to out/eval.json and rendered to Markdown. */
+import type { Agreement } from './agreement.ts';
 import type { PRF } from './f1.ts';
 import type { MatchScore, PartialScore, Label } from './score.ts';
 import type { SetOverlap } from './shingles.ts';
@@ -65,10 +66,12 @@ export interface EvalResult {
   date: string;
   machine: Machine;
   corpus: string;
-  seconds: { load: number; extraction: number; replay: number; baselines: number; total: number };
+  seconds: { load: number; extraction: number; browser: number; replay: number; baselines: number; total: number };
   synthetic: { id: string; url: string }[];
   warnings: string[];
   extraction: { bySource: SourceExtraction[]; all: SourceExtraction; pages: PageExtraction[] };
+  /** The command line's extraction against the content script's in Chromium; null when not run. */
+  browser: Agreement | null;
   recognition: {
     pages: number;
     articles: number;

@@ -12,9 +12,10 @@ const source = (prefix: string, f1: number): SourceExtraction => ({
 const result: EvalResult = {
   command: 'npm run eval', date: '2026-01-02T03:04:05.000Z',
   machine: { node: 'v20.0.0', cpu: 'Test CPU', cores: 4, platform: 'linux x64', load: 0.1 },
-  corpus: '../shared/corpus', seconds: { load: 0, extraction: 1, replay: 2, baselines: 0, total: 3 },
+  corpus: '../shared/corpus', seconds: { load: 0, extraction: 1, browser: 5, replay: 2, baselines: 0, total: 3 },
   synthetic: [{ id: 'x-9', url: 'https://unknown-x-9.invalid/' }], warnings: [],
   extraction: { bySource: [source('x-', 0.75)], all: source('all', 0.75), pages: [{ id: 'x-7', ours: prf(0), raw: prf(0.9), oursFailure: 'too short (10 words)' }] },
+  browser: { pages: 9, agree: 8, meanF1: 0.97, differing: [{ id: 'x-8', f1: 0.42, scriptsOffF1: 1, node: '120 tokens', browser: 'not readerable' }] },
   recognition: {
     pages: 9, articles: 8, notArticles: [{ id: 'x-7', reason: 'too short (10 words)' }],
     labels: { same: 1, related: 1, different: 1 },
@@ -60,5 +61,11 @@ describe('renderMarkdown', () => {
   it('says which pages had a made-up URL and which gave no article', () => {
     expect(text).toContain('x-9 → https://unknown-x-9.invalid/');
     expect(text).toContain('x-7 (too short (10 words); Readability F1 0.90)');
+  });
+
+  it('says how many pages the command line and Chromium agree on, and lists the others', () => {
+    expect(text).toContain('**8 of 9 pages** agree; mean F1 0.9700');
+    expect(text).toMatch(/\| x-8 +\| 0\.420 \| +1\.000 \| 120 tokens +\| not readerable \|/);
+    expect(renderMarkdown({ ...result, browser: null })).toContain('Not run (`--no-browser`).');
   });
 });
