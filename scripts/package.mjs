@@ -1,11 +1,13 @@
 // @ts-check
 // Packs dist/chrome and dist/firefox (run `npm run build` first; `npm run package` does) into the store
-// zips dist/deja-lu-<browser>-<version>.zip, manifest.json at the root of each. They are deterministic:
-// the same files give the same bytes.
+// zips dist/deja-lu-<browser>-<version>.zip, manifest.json at the root of each, and writes the source
+// archive addons.mozilla.org asks for, dist/deja-lu-source-<version>.zip (SOURCE-BUILD.md inside).
+// All three are deterministic: the same files give the same bytes.
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceArchive } from './lib/source-archive.mjs';
 import { zipDirectory } from './lib/zip.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,6 +43,7 @@ async function main() {
   for (const browser of BROWSERS) {
     await save(join(dist, `deja-lu-${browser}-${version}.zip`), await zipDirectory(join(dist, browser)));
   }
+  await save(join(dist, `deja-lu-source-${version}.zip`), await sourceArchive(root));
 }
 
 try {
