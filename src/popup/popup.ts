@@ -16,11 +16,8 @@ let next: number | null = null;
 async function main(): Promise<void> {
   localisePage();
   $('open-options').addEventListener('click', () => void openOptions());
-  const fromQuery = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
-  const tabId = Number.isInteger(fromQuery) ? fromQuery : await activeTabId();
-  const verdict = tabId === null ? null : await send('tab/verdict', { tabId });
-  showVerdict(verdict, tabId);
-  await loadStories(true);
+  // Both asked at once: one after the other, the history waited for the verdict's round trip.
+  await Promise.all([loadVerdict(), loadStories(true)]);
   let typing: ReturnType<typeof setTimeout> | undefined;
   $('search').addEventListener('input', () => {
     clearTimeout(typing);
@@ -29,6 +26,12 @@ async function main(): Promise<void> {
   $('multi-site').addEventListener('change', () => void loadStories(true));
   $('more').addEventListener('click', () => void loadStories(false));
   document.body.dataset.ready = 'true';
+}
+
+async function loadVerdict(): Promise<void> {
+  const fromQuery = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
+  const tabId = Number.isInteger(fromQuery) ? fromQuery : await activeTabId();
+  showVerdict(tabId === null ? null : await send('tab/verdict', { tabId }), tabId);
 }
 
 function showVerdict(verdict: Verdict | null, tabId: number | null): void {
