@@ -3,12 +3,25 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000],
 ];
 
-/** "3 days ago", "just now": the age of a timestamp in the reader's language. */
+/**
+ * "3 days ago", "yesterday", "just now": the age of a timestamp in the reader's language, worded
+ * by the platform's Intl.RelativeTimeFormat (numeric: 'auto' gives "yesterday", "maintenant").
+ */
 export function timeAgo(then: number, now = Date.now(), locale?: string): string {
   const elapsed = now - then;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
     if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
   }
-  return format.format(0, 'second') === 'now' ? 'just now' : format.format(0, 'second');
+  return justNow(format);
+}
+
+/**
+ * Under a minute: Intl's word for "now" in the reader's language ("maintenant", "jetzt", "עכשיו").
+ * English alone keeps "just now", as before: its bare "now" ends "You read this story on
+ * example.com · now" too abruptly.
+ */
+function justNow(format: Intl.RelativeTimeFormat): string {
+  const english = new Intl.Locale(format.resolvedOptions().locale).language === 'en';
+  return english ? 'just now' : format.format(0, 'second');
 }

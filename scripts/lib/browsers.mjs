@@ -36,7 +36,8 @@ import { readPopup } from './popup-page.mjs';
 /**
  * How the browser is set up for the reader, beyond the defaults.
  * @typedef {object} UiOptions
- * @property {string} [locale]  the browser's UI language, e.g. "fr" (Firefox needs its language pack installed)
+ * @property {string} [locale]  the browser's UI language, e.g. "fr" (both need its language pack installed:
+ *   Debian's chromium-l10n, firefox-esr-l10n-fr)
  * @property {boolean} [dark]  the browser in dark mode: pages see prefers-color-scheme: dark
  * @property {boolean} [allowPrivate]  the extension allowed in private windows, as the reader may choose to (off by default)
  * @property {Record<string, string>} [hostNames]  Chromium only: names resolved to local addresses, e.g.

@@ -31,6 +31,10 @@ export async function launchChromium({ dist, headless, handleSignals = true, use
     enableExtensions: true,
     defaultViewport: headless ? { width: 1280, height: 720 } : null,
     ...(userDataDir ? { userDataDir } : {}),
+    // On Linux, --lang alone picks the extensions' messages but leaves the browser's own language
+    // (getUILanguage, @@bidi_dir, Intl, navigator.language) English: that comes from LANGUAGE, and
+    // only for a language whose pack is installed (Debian: chromium-l10n).
+    ...(locale ? { env: { ...process.env, LANGUAGE: locale } } : {}),
     args: [
       '--disable-component-update',
       '--disable-quic',

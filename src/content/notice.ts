@@ -3,7 +3,7 @@
  * cannot reach it and its CSS cannot reach the page. All page data is set as text.
  */
 import type { Verdict } from '../messages.ts';
-import { t } from '../platform/i18n.ts';
+import { t, uiDirection } from '../platform/i18n.ts';
 import { timeAgo } from '../time-ago.ts';
 // Minified into the content script by the build (scripts/build.mjs, cssText).
 import NOTICE_CSS from './notice.css?inline';
@@ -28,7 +28,12 @@ export function showNotice(verdict: Verdict, actions: NoticeActions, language?: 
   const panel = el('section', 'panel');
   panel.setAttribute('role', 'region');
   panel.setAttribute('aria-label', t('noticeLabel'));
-  panel.dir = document.dir === 'rtl' ? 'rtl' : 'ltr';
+  // The box is laid out in the reader's language (dir and lang inside the shadow root only: the
+  // page's own direction is never touched). It sits in the bottom corner where a line ends, on
+  // the left where either the reader's language or the page reads right to left.
+  panel.dir = uiDirection();
+  if (language) panel.lang = language;
+  panel.dataset.corner = panel.dir === 'rtl' || document.dir === 'rtl' ? 'left' : 'right';
 
   const latest = verdict.sightings.find((s) => s.relation === 'other-site') ?? verdict.sightings[0];
   const message = el('p', 'message');

@@ -7,7 +7,13 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
 
 export const uiLanguage = (): string => browser.i18n.getUILanguage();
 
-/** Fills elements marked `data-i18n` (text) and `data-i18n-label` (aria-label, placeholder). */
+/** The UI's writing direction: "rtl" in Hebrew (or Arabic…), from the browser's predefined message. */
+export const uiDirection = (): 'ltr' | 'rtl' => (browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr');
+
+/**
+ * Fills elements marked `data-i18n` (text) and `data-i18n-label` (aria-label, placeholder), and
+ * gives the page the UI's language and direction (its CSS is written in logical properties).
+ */
 export function localisePage(root: ParentNode = document): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
@@ -16,4 +22,5 @@ export function localisePage(root: ParentNode = document): void {
     if (el instanceof HTMLInputElement) el.placeholder = text;
   }
   document.documentElement.lang = uiLanguage();
+  document.documentElement.dir = uiDirection();
 }

@@ -2,7 +2,7 @@
 export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   options: { className?: string; text?: string; label?: string } = {},
-  children: Node[] = [],
+  children: (Node | string)[] = [],
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (options.className) node.className = options.className;
@@ -12,9 +12,17 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** A link that opens in a new tab; only http(s) addresses become clickable. */
+/**
+ * Page data (a title, a site) in its own direction, whatever the UI's: a Latin title in a Hebrew
+ * popup, a Hebrew title in an English one. <bdi> is dir=auto and isolated from the text around it,
+ * while the element holding it keeps the UI's alignment (in both browsers: a block with dir=auto
+ * aligns to its own start in Chromium, to its parent's in Firefox).
+ */
+export const pageText = (text: string): HTMLElement => element('bdi', { text });
+
+/** A link to a page, its title or address as page text, opening in a new tab; only http(s) addresses become clickable. */
 export function link(url: string, text: string): HTMLAnchorElement {
-  const a = element('a', { text: text || url });
+  const a = element('a', {}, [pageText(text || url)]);
   if (/^https?:\/\//i.test(url)) a.href = url;
   a.target = '_blank';
   a.rel = 'noopener noreferrer';

@@ -5,7 +5,7 @@ import { openOptions } from '../platform/runtime.ts';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import { activeTabId } from '../platform/tabs.ts';
 import { timeAgo } from '../time-ago.ts';
-import { element, link } from './dom.ts';
+import { element, link, pageText } from './dom.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const PAGE_SIZE = 30;
@@ -79,11 +79,11 @@ function pageActions(verdict: Verdict, tabId: number | null): void {
 }
 
 function sightingItem(s: Sighting): HTMLLIElement {
-  const where = s.relation === 'same-site' ? `${s.host} (${t('popupSameSite')})` : s.host;
+  const where = element('span', {}, [pageText(s.host), ...(s.relation === 'same-site' ? [` (${t('popupSameSite')})`] : [])]);
   return element('li', {}, [
     link(s.url, s.title),
     element('div', { className: 'meta' }, [
-      element('span', { text: where }), element('span', { text: when(s.firstSeen) }),
+      where, element('span', { text: when(s.firstSeen) }),
       element('span', { className: 'chip', text: t('popupShared', Math.round(s.containment * 100)) }),
     ]),
   ]);
@@ -109,7 +109,7 @@ function storyItem(story: StorySummary): HTMLLIElement {
   const item = element('li', {}, [
     element('div', { className: 'story-head' }, [link(latest?.url ?? '', story.title), remove]),
     element('div', { className: 'meta' }, [
-      ...story.sites.map((site) => element('span', { className: 'chip', text: site })),
+      ...story.sites.map((site) => element('span', { className: 'chip' }, [pageText(site)])),
       element('span', { text: when(story.lastSeen) }),
     ]),
   ]);

@@ -1,12 +1,14 @@
 /**
  * The reader's side of the extension (issue 4) in a real browser running the built extension:
  * the in-page notice, "what's new", reading delays, single-page sites, the popup, the options
- * page, private windows, French and dark mode, keyboard shortcut and accessibility.
+ * page, private windows, French and dark mode, Hebrew laid out right to left, keyboard shortcut
+ * and accessibility.
  *
- * Two browsers: one as installed by default (English, light, not allowed in private windows) for
+ * Three browsers: one as installed by default (English, light, not allowed in private windows) for
  * most of it, in order, each group building on the history the one before left; then one in
- * French and dark mode with the extension allowed in private windows. The groups live in
- * test/e2e/reader/; the pages they read in test/fixtures/reader-sites/.
+ * French and dark mode with the extension allowed in private windows; then one in Hebrew, whose
+ * UI reads right to left. The groups live in test/e2e/reader/; the pages they read in
+ * test/fixtures/reader-sites/.
  */
 import { describe } from 'vitest';
 import type { BrowserName } from '../../scripts/lib/browsers.mjs';
@@ -18,6 +20,7 @@ import { optionsTests } from './reader/options.ts';
 import { popupHistoryTests, popupTests } from './reader/popup.ts';
 import { privateAllowedTests, privateDefaultTests } from './reader/private.ts';
 import { readingTests } from './reader/reading.ts';
+import { hebrewRtlTests } from './reader/rtl.ts';
 
 export function readerScenario(name: BrowserName): void {
   describe(`Déjà Lu for the reader in ${LABELS[name]}`, () => {
@@ -37,5 +40,11 @@ export function readerScenario(name: BrowserName): void {
     frenchDarkTests(ctx); // sites 1–2
     accessibilityTests(ctx, 3, 'dark');
     privateAllowedTests(ctx, [4, 5]);
+  });
+
+  describe(`Déjà Lu for the reader in ${LABELS[name]}, in Hebrew (right to left)`, () => {
+    const ctx = useReaderBrowser(name, { locale: 'he' });
+    hebrewRtlTests(ctx); // sites 1–2
+    accessibilityTests(ctx, 3, 'Hebrew, right to left');
   });
 }

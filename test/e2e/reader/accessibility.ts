@@ -1,6 +1,7 @@
 /**
  * Issue 4, item 9: axe-core finds nothing to fix in the popup (with a verdict, sightings and a
- * history), the options page and the in-page notice. The dark-mode runs are in locale.ts.
+ * history), the options page and the in-page notice; run again in the French dark-mode browser and
+ * in the Hebrew right-to-left one (reader-scenario.ts).
  */
 import { expect, it } from 'vitest';
 import { axeNoticeViolations, axeViolations } from '../../../scripts/lib/axe.mjs';
@@ -8,9 +9,12 @@ import { waitForNotice } from '../../../scripts/lib/notice-page.mjs';
 import { READER_PAGES as PAGES } from '../../../scripts/lib/reader-sites.mjs';
 import { openExtensionPage, type ReaderContext } from './context.ts';
 
-/** Checks the popup, the options page and the notice of a copy on `site` of story 1 (read before). */
-export function accessibilityTests(ctx: ReaderContext, site: number, scheme: 'light' | 'dark'): void {
-  it(`accessibility (${scheme}): the notice on a copy has no axe violations`, async () => {
+/**
+ * Checks the popup, the options page and the notice of a copy on `site` of story 1 (read before).
+ * `setting` names the browser's set-up in the tests' titles.
+ */
+export function accessibilityTests(ctx: ReaderContext, site: number, setting: 'light' | 'dark' | 'Hebrew, right to left'): void {
+  it(`accessibility (${setting}): the notice on a copy has no axe violations`, async () => {
     const { ext, sites } = ctx;
     const tab = await ext.openTab(sites.page(site, PAGES.lighthouse));
     ctx.keep(tab.page);
@@ -20,7 +24,7 @@ export function accessibilityTests(ctx: ReaderContext, site: number, scheme: 'li
     expect(await tab.page.evaluate(() => document.querySelector('deja-lu-notice')?.hasAttribute('style'))).toBe(false);
   });
 
-  it(`accessibility (${scheme}): the popup, with sightings and history, has no axe violations`, async () => {
+  it(`accessibility (${setting}): the popup, with sightings and history, has no axe violations`, async () => {
     const { ext, sites } = ctx;
     const tabId = (await ext.findTabId(sites.page(site, PAGES.lighthouse))) ?? expect.fail('no tab with a copy');
     const page = await ext.openPopup(tabId);
@@ -33,7 +37,7 @@ export function accessibilityTests(ctx: ReaderContext, site: number, scheme: 'li
     }
   });
 
-  it(`accessibility (${scheme}): the options page has no axe violations`, async () => {
+  it(`accessibility (${setting}): the options page has no axe violations`, async () => {
     const page = await openExtensionPage(ctx.ext, 'options.html', { width: 1000, height: 800 });
     try {
       expect(await axeViolations(page)).toEqual([]);
