@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The README's pictures, taken from the real extension (the build in dist/, or DEJA_LU_DIST) in
- * headless Chromium: docs/popup-light.png, docs/popup-dark.png, docs/notice.png, docs/options.png.
+ * headless Chromium: docs/popup-light.png, docs/popup-dark.png, docs/notice.png, docs/options.png;
+ * then the store's listing images in store/images/ (scripts/lib/store-images.mjs).
  * The reader's history is made by reading the local fixture sites (test/fixtures/reader-sites)
  * under real-looking names, then moved back in time through export and import so that the
  * pictures say "5 hours ago" rather than "just now". Run with `npm run screenshots`.
@@ -12,6 +13,7 @@ import { launchBrowser, ROOT } from './lib/browsers.mjs';
 import { waitForNotice, readNotice } from './lib/notice-page.mjs';
 import { poll } from './lib/poll.mjs';
 import { READER_PAGES, startReaderSites } from './lib/reader-sites.mjs';
+import { makeStoreImages } from './lib/store-images.mjs';
 
 /** Each name is one of the local sites (127.0.0.N). */
 const SITES = {
@@ -21,14 +23,18 @@ const SITES = {
 const HOUR = 3_600_000;
 /** What the reader read, and how long ago. */
 const READ = /** @type {const} */ ([
-  ['brackwater-gazette.test', READER_PAGES.lighthouse, 50 * HOUR],
+  ['harbour-post.test', READER_PAGES.lighthouse, 50 * HOUR],
   ['dales-weekly.test', READER_PAGES.busAbridged, 26 * HOUR],
   ['coastline-daily.test', READER_PAGES.lighthouse, 5 * HOUR],
-  ['ashby-courier.test', READER_PAGES.bus, 3 * HOUR],
   ['northwick-news.test', READER_PAGES.trees, HOUR / 2],
 ]);
-/** The page the pictures are about: a third copy of the lighthouse story. */
-const COPY = /** @type {const} */ (['harbour-post.test', READER_PAGES.lighthouse]);
+/**
+ * The page the pictures are about: a third copy of the lighthouse story, on the site whose name
+ * its masthead bears (the fixture page says "The Brackwater Gazette" on every host).
+ */
+const COPY = /** @type {const} */ (['brackwater-gazette.test', READER_PAGES.lighthouse]);
+/** The bus story in full, read only abridged so far: what "Show what's new" is for. */
+const WHATS_NEW = /** @type {const} */ (['ashby-courier.test', READER_PAGES.bus]);
 
 const docs = join(ROOT, 'docs');
 const sites = await startReaderSites();
@@ -73,7 +79,11 @@ try {
   await ext.driver.gotoExtensionPage(options, ext.extensionUrl('options.html'));
   await poll(() => options.evaluate(() => document.body.dataset.ready === 'true'), { what: 'the options page' });
   await options.screenshot({ path: join(docs, 'options.png'), fullPage: true });
+  await options.close();
   console.log(`saved docs/popup-light.png, docs/popup-dark.png, docs/notice.png and docs/options.png`);
+
+  await makeStoreImages(ext, { copy, whatsNewUrl: url(...WHATS_NEW), out: join(ROOT, 'store', 'images') });
+  console.log('saved store/images/: screenshot-1-notice.png, screenshot-2-popup.png, screenshot-3-whats-new.png, promo-small.png, icon-128-store.png');
 } finally {
   await ext.close();
   await sites.close();
