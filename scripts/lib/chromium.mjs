@@ -5,12 +5,10 @@
  * Google-branded Chrome 137+, which ignores --load-extension.
  */
 import puppeteer from 'puppeteer-core';
-import { findExecutable } from './executables.mjs';
+import { chromiumPath } from './executables.mjs';
 import { poll, withTimeout } from './poll.mjs';
 
 /** @typedef {import('./browsers.mjs').Driver} Driver */
-
-export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
 
 /**
  * @param {{ dist: string, headless: boolean, handleSignals?: boolean, userDataDir?: string, proxy?: string } & import('./browsers.mjs').UiOptions} options
@@ -19,7 +17,7 @@ export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser',
  * @returns {Promise<Driver>}
  */
 export async function launchChromium({ dist, headless, handleSignals = true, userDataDir, proxy, locale, dark, allowPrivate, hostNames }) {
-  const executablePath = findExecutable('Chromium', 'CHROMIUM_PATH', CHROMIUM_PATHS, 'apt-get install chromium');
+  const executablePath = chromiumPath();
   const browser = await puppeteer.launch({
     browser: 'chrome',
     executablePath,

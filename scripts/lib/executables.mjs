@@ -23,6 +23,11 @@ export function findExecutable(label, variable, candidates, installHint) {
   );
 }
 
+const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+
+/** Chromium's binary: CHROMIUM_PATH, else the first of the usual install paths. */
+export const chromiumPath = () => findExecutable('Chromium', 'CHROMIUM_PATH', CHROMIUM_PATHS, 'apt-get install chromium');
+
 /** @param {string} path */
 function isExecutable(path) {
   try {

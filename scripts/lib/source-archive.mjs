@@ -21,6 +21,7 @@ export const SOURCE_ALLOW_LIST = [
   'src/',
   'scripts/build.mjs',
   'scripts/manifest.mjs',
+  'scripts/lib/executables.mjs', // finds Chromium for the evaluation, which the build bundles too
   'icons/',
   '_locales/',
 ];

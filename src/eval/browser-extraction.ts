@@ -13,8 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
-import { CHROMIUM_PATHS } from '../../scripts/lib/chromium.mjs';
-import { findExecutable } from '../../scripts/lib/executables.mjs';
+import { chromiumPath } from '../../scripts/lib/executables.mjs';
 
 /** What the browser extracted from one page: its article text, or why there is none. */
 export type BrowserExtraction = { article: true; text: string } | { article: false; reason: string };
@@ -107,7 +106,7 @@ function serve(pages: ReadonlyMap<string, ServedPage>): Promise<Server> {
 }
 
 function launch(): Promise<Browser> {
-  const executablePath = findExecutable('Chromium', 'CHROMIUM_PATH', CHROMIUM_PATHS, 'apt-get install chromium');
+  const executablePath = chromiumPath();
   return puppeteer.launch({
     browser: 'chrome', executablePath, headless: true, pipe: true, protocolTimeout: PROTOCOL_TIMEOUT_MS,
     args: ['--disable-component-update', '--disable-quic', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
