@@ -2,9 +2,10 @@
 // the evaluation (npm run eval) into dist/eval.js and the Node benchmark (npm run bench) into dist/bench.js.
 import { build, transform } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deriveManifest } from './manifest.mjs';
+import { deriveManifest, MINIMUM_CHROME } from './manifest.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // DEJA_LU_DIST builds elsewhere (parallel test runs each with their own extension).
@@ -12,7 +13,7 @@ const dist = resolve(root, process.env.DEJA_LU_DIST ?? 'dist');
 const BROWSERS = /** @type {const} */ (['chrome', 'firefox']);
 const PAGES = ['popup', 'options'];
 
-const TARGET = ['chrome120', 'firefox128'];
+const TARGET = [`chrome${MINIMUM_CHROME}`, 'firefox128'];
 
 /** Stylesheets imported as their text (`./notice.css?inline`), minified like the code around them. */
 const cssText = {
@@ -28,6 +29,12 @@ const cssText = {
 };
 
 const common = { bundle: true, minify: true, sourcemap: false, target: TARGET, legalComments: 'none', logLevel: 'warning', plugins: [cssText] };
+
+/**
+ * A copy filter: folders, and the files whose name matches.
+ * @param {RegExp} name
+ */
+const only = (name) => (/** @type {string} */ path) => statSync(path).isDirectory() || name.test(basename(path));
 
 export async function buildAll() {
   await rm(dist, { recursive: true, force: true });
@@ -63,8 +70,10 @@ export async function buildAll() {
     const out = join(dist, browser);
     await mkdir(out, { recursive: true });
     await cp(staging, out, { recursive: true });
-    await cp(join(root, 'icons'), join(out, 'icons'), { recursive: true, filter: (f) => !f.endsWith('.svg') });
-    await cp(join(root, '_locales'), join(out, '_locales'), { recursive: true });
+    // Only what the extension loads: a stray file in these folders (an editor's backup, .DS_Store)
+    // would reach the store zips, and addons.mozilla.org flags it.
+    await cp(join(root, 'icons'), join(out, 'icons'), { recursive: true, filter: only(/^icon-\d+\.png$/) });
+    await cp(join(root, '_locales'), join(out, '_locales'), { recursive: true, filter: only(/^messages\.json$/) });
     for (const page of PAGES) {
       for (const ext of ['html', 'css']) await cp(join(root, 'src', page, `${page}.${ext}`), join(out, `${page}.${ext}`));
     }

@@ -6,12 +6,16 @@
  * @param {'chrome' | 'firefox'} browser
  * @returns {Record<string, any>}
  */
+export const MINIMUM_CHROME = '120';
+
 export function deriveManifest(source, browser) {
   const manifest = structuredClone(source);
   const worker = source.background?.service_worker;
   if (!worker) throw new Error('manifest.json: background.service_worker is required');
   if (browser === 'chrome') {
     delete manifest.browser_specific_settings;
+    // The bundles are built for Chrome 120 (scripts/build.mjs): older versions are kept off.
+    manifest.minimum_chrome_version = MINIMUM_CHROME;
     return manifest;
   }
   if (browser === 'firefox') {

@@ -1,12 +1,13 @@
 // @ts-check
-// Packs dist/chrome and dist/firefox (run `npm run build` first; `npm run package` does) into the store
-// zips dist/deja-lu-<browser>-<version>.zip, manifest.json at the root of each, and writes the source
+// Checks that the version agrees everywhere, builds (so the zips always hold the sources as they
+// are, as the source archive does), then packs dist/chrome and dist/firefox into the store zips dist/deja-lu-<browser>-<version>.zip, manifest.json at the root of each, and writes the source
 // archive addons.mozilla.org asks for, dist/deja-lu-source-<version>.zip (SOURCE-BUILD.md inside).
 // All three are deterministic: the same files give the same bytes.
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildAll } from './build.mjs';
 import { requireAgreedVersion } from './lib/release-version.mjs';
 import { sourceArchive } from './lib/source-archive.mjs';
 import { zipDirectory } from './lib/zip.mjs';
@@ -41,6 +42,7 @@ async function save(path, zip) {
 }
 
 async function main() {
+  await buildAll();
   const version = builtVersion();
   for (const browser of BROWSERS) {
     await save(join(dist, `deja-lu-${browser}-${version}.zip`), await zipDirectory(join(dist, browser)));

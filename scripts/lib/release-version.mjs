@@ -26,6 +26,10 @@ export function versionDisagreements({ packageJson, manifest, changelog }) {
   const version = packageJson.version;
   if (typeof version !== 'string' || version === '') return ['package.json has no version'];
   const problems = [];
+  // Chrome takes one to four dot-separated integers of at most 65535, without leading zeros.
+  if (!/^(0|[1-9]\d{0,4})(\.(0|[1-9]\d{0,4})){0,3}$/.test(version) || version.split('.').some((n) => Number(n) > 65535)) {
+    problems.push(`package.json's version ${version} is not one Chrome accepts (one to four integers of 0-65535, as 1.2.3)`);
+  }
   if (manifest.version !== version) {
     problems.push(`package.json has version ${version} but manifest.json has ${JSON.stringify(manifest.version ?? null)}`);
   }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deriveManifest } from '../../scripts/manifest.mjs';
+import { deriveManifest, MINIMUM_CHROME } from '../../scripts/manifest.mjs';
 
 const root = new URL('../../', import.meta.url);
 
@@ -25,12 +25,13 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe('deriveManifest', () => {
-  it('gives Chrome the service worker and no Gecko settings', () => {
+  it('gives Chrome the service worker, no Gecko settings and the Chrome version the bundles are built for', () => {
     const chrome = deriveManifest(sourceManifest(), 'chrome');
     expect(chrome.background).toEqual({ service_worker: 'background.js' });
     expect(chrome).not.toHaveProperty('browser_specific_settings');
     const { browser_specific_settings: _, ...shared } = sourceManifest();
-    expect(chrome).toEqual(shared);
+    expect(chrome).toEqual({ ...shared, minimum_chrome_version: MINIMUM_CHROME });
+    expect(deriveManifest(sourceManifest(), 'firefox')).not.toHaveProperty('minimum_chrome_version');
   });
 
   it('gives Firefox background.scripts and keeps the Gecko id and minimum version', () => {

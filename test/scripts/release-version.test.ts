@@ -62,6 +62,13 @@ describe('versionDisagreements', () => {
     expect(versionDisagreements(files('2.0.0', '1.0.0', changelog('1.0.0')))).toHaveLength(3);
   });
 
+  it('reports a version Chrome would refuse, and takes one of one to four integers', () => {
+    for (const bad of ['1.1.0-beta.1', '01.0', '1.2.3.4.5', '70000.0', 'v1']) {
+      expect(versionDisagreements(files(bad, bad, changelog(bad))).join(' '), bad).toMatch(/not one Chrome accepts/);
+    }
+    for (const good of ['1', '1.0', '1.2.3', '0.1.2.65535']) expect(versionDisagreements(files(good, good, changelog(good)))).toEqual([]);
+  });
+
   it('reports a package.json without a version', () => {
     expect(versionDisagreements({ packageJson: {}, manifest: { version: '1.0.0' }, changelog: changelog('1.0.0') })).toEqual([
       'package.json has no version',

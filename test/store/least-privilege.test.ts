@@ -58,3 +58,11 @@ describe('host access', () => {
     expect(hostAccessUses([{ path: 'x.ts', code: "await fetch('https://example.org/')" }])).toEqual(['x.ts']);
   });
 });
+
+describe('what the manifest does not open', () => {
+  // SECURITY.md relies on these being absent: no page or other extension can load the extension's
+  // files or message it, and no fixed key ties the store's id to a key pair kept here.
+  it.each(['web_accessible_resources', 'externally_connectable', 'key', 'host_permissions', 'optional_host_permissions'])('has no %s', (key) => {
+    expect(manifest).not.toHaveProperty(key);
+  });
+});

@@ -34,8 +34,6 @@ export const PERMISSION_USES: Readonly<Record<string, PermissionUse>> = {
   offscreen: { use: /\boffscreen\.\w+/, wholeApi: true },
   sidePanel: { use: /\bsidePanel\.\w+/, wholeApi: true },
   idle: { use: /\bidle\.(queryState|setDetectionInterval|onStateChanged)\b/, wholeApi: true },
-  // No API of its own: it lifts the quota of the extension's IndexedDB and storage.local.
-  unlimitedStorage: { use: /\b(indexedDB|openDB)\b/, wholeApi: false },
 };
 
 /** Host permissions let the extension request any page of those sites, or script into them. */
