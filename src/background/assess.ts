@@ -10,14 +10,23 @@ import { decode, latestIds, pageHashOf, type ArticleRecord, type HistoryTx } fro
 import type { PageReport, Sighting, Verdict } from '../messages.ts';
 import { Boilerplate } from './boilerplate.ts';
 import { articlesById, pick, rankCandidates, storyMembers } from './history.ts';
+import { joinStories, type Joined } from './join-stories.ts';
 
 export interface Assessment {
   page: number;
   site: string;
   existing: ArticleRecord | undefined;
   judged: { article: ArticleRecord; relation: Relation }[];
-  /** Stories this page belongs to: those it matches, and its own if it was recorded before. */
+  /**
+   * Stories this page matches: its own first if it was recorded before, else the one it matches
+   * best; joinStories() tells which of the others it may join.
+   */
   stories: number[];
+  /** The articles judged the same story as the page, best match first. */
+  matches: ArticleRecord[];
+  /** Distinct shingles of the page. */
+  size: number;
+  thresholds: Thresholds;
   /** Articles read by the look-up, by id (a story's first article among them is not read again). */
   read: ReadonlyMap<number, ArticleRecord>;
   compare: (other: ArticleRecord) => Overlap;
@@ -72,34 +81,38 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
       : { paragraphs: sharedParagraphs(report.paragraphs, c.paragraphs), keys: countShared(report.keys, c.keys) };
     return { article: c, relation: decide(overlaps[i]!, passages, thresholds) };
   });
-  const matched = judged.filter((j) => j.relation === 'same-story').map((j) => j.article.story);
-  const stories = [...new Set([...(existing ? [existing.story] : []), ...matched])];
+  const overlapOf = new Map(candidates.map((c, i) => [c, overlaps[i]!]));
+  // Best first: the closest text (resemblance), then the most contained, then the oldest story.
+  const matches = judged.filter((j) => j.relation === 'same-story').map((j) => j.article).sort((x, y) =>
+    overlapOf.get(y)!.resemblance - overlapOf.get(x)!.resemblance || overlapOf.get(y)!.containment - overlapOf.get(x)!.containment || x.story - y.story);
+  const stories = [...new Set([...(existing ? [existing.story] : []), ...matches.map((m) => m.story)])];
   const read = new Map(byId);
   if (existing?.id !== undefined) read.set(existing.id, existing);
-  return { page, site, existing, judged, stories, read, compare };
+  return { page, site, existing, judged, stories, matches, size: report.hashes.length, thresholds, read, compare };
 }
 
 /** Paragraph hashes kept for "what's new" at most. */
 const MAX_READ_PARAGRAPHS = 2_000;
 
-/** What the reader is told about a page first read at `firstSeen` that belongs to `a.stories`. */
+/** What the reader is told about a page first read at `firstSeen` that matches `a.stories`. */
 export async function verdictFor(tx: Tx, a: Assessment, report: PageReport, firstSeen: number, ownId?: number): Promise<Verdict> {
-  return verdictOf(a, await membersOf(tx, a), report, firstSeen, ownId);
+  return verdictOf(a, joinStories(a, await membersOf(tx, a)), report, firstSeen, ownId);
 }
 
-/** The articles of the stories the page belongs to. */
+/** The articles of the stories the page matches. */
 export async function membersOf(tx: Tx, a: Pick<Assessment, 'stories' | 'read'>): Promise<ArticleRecord[]> {
   return (await Promise.all(a.stories.map((s) => storyMembers(tx, s, a.read)))).flat();
 }
 
-/** The verdict on a page, given the articles of the stories it belongs to (`a.stories`). */
-export function verdictOf(a: Assessment, storyArticles: readonly ArticleRecord[], report: PageReport, firstSeen: number, ownId?: number): Verdict {
+/** The verdict on a page, given the stories it joins and the articles it is told of (joinStories). */
+export function verdictOf(a: Assessment, joined: Joined, report: PageReport, firstSeen: number, ownId?: number): Verdict {
   const earlier = (x: ArticleRecord) => x.firstSeen < firstSeen && x.page !== a.page && x.id !== ownId;
-  const members = storyArticles.filter(earlier);
+  const members = [...new Map(joined.shown.filter(earlier).map((m) => [m.id, m])).values()];
   const sightings = members.map((m) => sighting(m, a.compare(m), a.site));
-  const storySet = new Set(a.stories);
+  const shown = new Set(members.map((m) => m.id));
+  const storySet = new Set(joined.stories);
   const partial = a.judged
-    .filter((j) => j.relation === 'partial' && !storySet.has(j.article.story) && earlier(j.article))
+    .filter((j) => j.relation === 'partial' && !storySet.has(j.article.story) && !shown.has(j.article.id) && earlier(j.article))
     .map((j) => sighting(j.article, a.compare(j.article), a.site));
   const readParagraphs = [...new Set(members.flatMap((m) => m.paragraphs))].slice(0, MAX_READ_PARAGRAPHS);
   const byNewest = (x: Sighting, y: Sighting) => y.firstSeen - x.firstSeen;

@@ -4,9 +4,10 @@
  * transaction: concurrent reports are serialised and a killed worker leaves nothing half-done.
  */
 import { DEFAULT_THRESHOLDS, fold, hostOf, sketchThreshold, type Thresholds } from '../core/index.ts';
-import { addArticle, MAX_STORED_KEYS, moveStory, nextId, putArticle, STORES, type HistoryDB } from '../platform/database.ts';
+import { addArticle, MAX_STORED_KEYS, moveStory, nextId, putArticle, STORES, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
 import type { PageReport, Verdict } from '../messages.ts';
 import { assess, membersOf, pageUrl, verdictFor, verdictOf } from './assess.ts';
+import { joinStories } from './join-stories.ts';
 
 export { pageUrl } from './assess.ts';
 export { MAX_STORED_KEYS } from '../platform/database.ts';
@@ -34,19 +35,27 @@ export async function recordReport(db: HistoryDB, report: PageReport, now: numbe
     threshold: sketchThreshold(report.sketch), keys: report.keys.slice(0, MAX_STORED_KEYS), paragraphs: report.paragraphs,
   };
   const id = a.existing?.id ?? newId;
-  const story = a.stories.length > 0 ? Math.min(...a.stories) : id;
-  const record = { ...(a.existing ?? { firstSeen: now }), ...fields, id, story };
-  // The reading of the stories the page joins and the write go together; the stories are merged
-  // into one after (the articles read are the same either way). With no stories to merge, nothing
-  // follows the write: the transaction's commit is requested with it.
+  const write = (record: ArticleRecord & { id: number }, last: boolean) =>
+    a.existing ? putArticle(tx, record, a.existing.keys, { last }) : addArticle(tx, record, { last });
+  // The members of every story the page matches are read along with the write; the page joins at
+  // most one story (its own, else its best match's), with the others that are one story with it
+  // both ways and kept apart from none of its members (joinStories), merged into it after.
   const members = membersOf(tx, a);
-  const last = a.stories.length <= 1;
-  const [, storyArticles] = await Promise.all([
-    a.existing ? putArticle(tx, record, a.existing.keys, { last }) : addArticle(tx, record, { last }),
-    members,
-  ]);
-  for (const other of a.stories) if (other !== story) await moveStory(tx, other, story);
-  const verdict = verdictOf(a, storyArticles, report, record.firstSeen, id);
+  if (a.stories.length <= 1) {
+    const story = a.stories[0] ?? id;
+    const record = { ...(a.existing ?? { firstSeen: now }), ...fields, id, story };
+    // With no stories to merge, nothing follows the write: the commit is requested with it.
+    const [, storyArticles] = await Promise.all([write(record, true), members]);
+    const verdict = verdictOf(a, joinStories(a, storyArticles), report, record.firstSeen, id);
+    await tx.done;
+    return verdict;
+  }
+  const joined = joinStories(a, await members);
+  const story = Math.min(...joined.stories);
+  const record = { ...(a.existing ?? { firstSeen: now }), ...fields, id, story };
+  await write(record, joined.stories.length <= 1);
+  for (const other of joined.stories) if (other !== story) await moveStory(tx, other, story);
+  const verdict = verdictOf(a, joined, report, record.firstSeen, id);
   await tx.done;
   return verdict;
 }

@@ -63,3 +63,21 @@ export function countShared(a: readonly number[], b: readonly number[]): number 
   const inB = new Set(b);
   return a.reduce((n, hash) => n + (inB.has(hash) ? 1 : 0), 0);
 }
+
+/** A stored text judged the same story as the page being read: its size and its overlap with the page. */
+export interface Match {
+  size: number;
+  overlap: Overlap;
+}
+
+/**
+ * Whether two stored texts that each match the page being read are one story *both ways*, so that
+ * their stories may be merged: the shingles they share through the page (at least what each shares
+ * with it, less the page's size) make up `sameStory` of the longer of the two, not just of the
+ * shorter. Containment of the shorter text is not transitive: a digest carrying two stories
+ * contains each, though the two share nothing (issue 14).
+ */
+export function oneStoryBothWays(pageSize: number, a: Match, b: Match, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
+  const common = a.overlap.shared + b.overlap.shared - pageSize;
+  return common >= t.minShared && common >= t.sameStory * Math.max(a.size, b.size);
+}

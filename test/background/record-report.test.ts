@@ -56,14 +56,15 @@ describe('recordReport', () => {
     expect(other.kind).toBe('recorded');
   });
 
-  it('links two stories when a later full copy contains both of their halves', async () => {
+  it('reports both halves of a story in a later full copy, without merging halves that share nothing', async () => {
     const db = await freshHistory();
     await recordReport(db, reportFor('https://one.example/first-half', story.slice(0, 5)), HOUR);
     await recordReport(db, reportFor('https://two.example/second-half', story.slice(5)), 2 * HOUR);
     const full = await recordReport(db, reportFor('https://three.example/full', story), 3 * HOUR);
     expect(full.otherSites).toBe(2);
+    // The full copy joins one half's story; the halves are not one story both ways (issue 14).
     const stories = new Set((await allArticles(db)).map((a) => a.story));
-    expect(stories.size).toBe(1);
+    expect(stories.size).toBe(2);
   });
 
   it('reports shared wire paragraphs as partial reuse, apart from the sightings', async () => {
