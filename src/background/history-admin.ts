@@ -1,6 +1,6 @@
 /** The reader's control over the history: forget, unlink, delete, export, import, clear, prune. */
 import {
-  decode, decodeAll, deleteArticle, encode, getArticle, post, putArticle, siteNames, STORES, storyValues,
+  decode, decodeAll, deleteArticle, encode, getArticle, post, putArticle, siteNames, STORES, storyValues, takeIdsTo,
   type ArticleRecord, type HistoryDB, type HistoryTx, type PostingChange,
 } from '../platform/database.ts';
 import { historyFile, parseHistoryFile, type HistoryFile } from '../history-file.ts';
@@ -126,6 +126,7 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
       writes.push(i === 0 ? store.put(stored) : store.add(stored));
       changes.push({ id, keys: rest.keys, site: rest.site, siteName: rest.siteName });
     });
+    writes.push(takeIdsTo(tx, base + pending.length - 1));
   }
   // The postings of every new record at once: each bucket is written once.
   writes.push(post(tx, changes));
@@ -137,7 +138,8 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
 export async function clearHistory(db: HistoryDB): Promise<number> {
   const tx = db.transaction(STORES, 'readwrite');
   const count = await tx.objectStore('articles').count();
-  await Promise.all(STORES.map((name) => tx.objectStore(name).clear()));
+  // The counter of ids is kept: an id is never given twice, even after the history is cleared.
+  await Promise.all(STORES.filter((name) => name !== 'counters').map((name) => tx.objectStore(name).clear()));
   await tx.done;
   return count;
 }
