@@ -12,6 +12,8 @@ import { Boilerplate } from './boilerplate.ts';
 import { articlesById, pick, rankCandidates, storyMembers } from './history.ts';
 
 export interface Assessment {
+  /** The address the page is kept under (see pageUrl), and its page hash. */
+  url: string;
   page: number;
   site: string;
   existing: ArticleRecord | undefined;
@@ -37,7 +39,8 @@ export const TEMPLATE_CHECK = 0.2;
 export const LIKELY_CLOSE_KEYS = 2;
 
 export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds): Promise<Assessment> {
-  const page = pageHashOf(pageUrl(report));
+  const url = pageUrl(report);
+  const page = pageHashOf(url);
   const site = siteOf(report.url);
   // Requests are issued together rather than one after another (each round trip to the browser's
   // database costs more than the work): first the page's own record, the postings of its keys and
@@ -76,7 +79,7 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   const stories = [...new Set([...(existing ? [existing.story] : []), ...matched])];
   const read = new Map(byId);
   if (existing?.id !== undefined) read.set(existing.id, existing);
-  return { page, site, existing, judged, stories, read, compare };
+  return { url, page, site, existing, judged, stories, read, compare };
 }
 
 /** Paragraph hashes kept for "what's new" at most. */
@@ -112,6 +115,7 @@ export function verdictOf(a: Assessment, storyArticles: readonly ArticleRecord[]
     otherSites: new Set(sightings.filter((s) => s.relation === 'other-site').map((s) => s.site)).size,
     revisit: a.existing !== undefined,
     articleId: ownId ?? null,
+    articleUrl: ownId === undefined ? null : a.url,
     readParagraphs,
   };
 }
