@@ -8,7 +8,7 @@ import { fold, foldParagraph, hashString, hostOf, pageKey, siteOf, SKETCH_SIZE, 
 
 export interface ArticleRecord {
   id?: number;
-  /** The page's address: its canonical URL when the page names one on its own site. */
+  /** The page's address: its canonical URL when the page names one on its own site whose record (if any) holds the same text. */
   url: string;
   /** pageHash() of the page's key: one record per page. */
   page: number;
