@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { clearHistory, forgetArticle } from '../../src/background/history-admin.ts';
+import { clearHistory, exportHistory, forgetArticle, importHistory } from '../../src/background/history-admin.ts';
 import { recordReport } from '../../src/background/record-report.ts';
 import { NEXT_ID, nextId, openHistory, pageHashOf, STORES } from '../../src/platform/database.ts';
 import { freshHistory } from '../fixtures/db.ts';
@@ -19,6 +19,18 @@ describe('article ids', () => {
     expect((await recordReport(db, read(3), 3)).articleId).toBe(3);
     await clearHistory(db);
     expect((await recordReport(db, read(4), 4)).articleId).toBe(4);
+  });
+
+  it('are not given again after an import, whose new articles take ids past the counter', async () => {
+    const source = await freshHistory();
+    for (const n of [1, 2, 3]) await recordReport(source, read(n), n);
+    const file = await exportHistory(source, 4);
+    const db = await freshHistory();
+    await recordReport(db, read(9), 1);
+    expect(await importHistory(db, file)).toEqual({ added: 3, merged: 0 });
+    const ids = (await db.getAllKeys('articles')).sort((x, y) => x - y);
+    expect(await forgetArticle(db, ids.at(-1)!)).toBe(true);
+    expect((await recordReport(db, read(10), 10)).articleId).toBeGreaterThan(ids.at(-1)!);
   });
 
   it('upgrades a version 4 database: the counter starts past every id ever given, the freed ones too', async () => {
