@@ -48,9 +48,11 @@ export function validateRequest<T extends MessageType>(type: T, payload: unknown
       break;
     case 'article/forget':
       count(p.id, 'id');
+      string(p.url, 'url', LIMITS.url);
       break;
     case 'article/unlink':
       count(p.id, 'id');
+      string(p.url, 'url', LIMITS.url);
       if (p.tabId !== undefined) count(p.tabId, 'tabId');
       break;
     case 'story/delete':

@@ -53,6 +53,8 @@ export interface Verdict {
   revisit: boolean;
   /** This page's record, once it has one. */
   articleId: number | null;
+  /** The address that record is kept under (the page's canonical URL when accepted): actions on the record send it back. */
+  articleUrl: string | null;
   /** Paragraph hashes of the earlier sightings: what the reader has read of this story. */
   readParagraphs: number[];
   reason?: string;
@@ -120,9 +122,13 @@ export interface Protocol {
   'page/record': { request: Report; response: Verdict };
   'tab/verdict': { request: { tabId: number }; response: Verdict | null };
   'history/stories': { request: StoriesQuery; response: StoriesPage };
-  'article/forget': { request: { id: number }; response: boolean };
+  /**
+   * `url`: the address the record was shown under (Verdict.articleUrl). The action is refused
+   * (false) unless record `id` is still that page's: a verdict kept in a tab outlives its record.
+   */
+  'article/forget': { request: { id: number; url: string }; response: boolean };
   /** `tabId`: the tab showing the article (the popup's), whose verdict and badge then say it stands alone. */
-  'article/unlink': { request: { id: number; tabId?: number }; response: boolean };
+  'article/unlink': { request: { id: number; url: string; tabId?: number }; response: boolean };
   'story/delete': { request: { story: number }; response: number };
   'history/export': { request: Record<string, never>; response: HistoryFile };
   'history/import': { request: { file: unknown }; response: ImportResult };

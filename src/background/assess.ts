@@ -13,6 +13,8 @@ import { articlesById, pick, rankCandidates, storyMembers } from './history.ts';
 import { joinStories, type Joined } from './join-stories.ts';
 
 export interface Assessment {
+  /** The address the page is kept under (see pageUrl), and its page hash. */
+  url: string;
   page: number;
   site: string;
   existing: ArticleRecord | undefined;
@@ -46,14 +48,15 @@ export const TEMPLATE_CHECK = 0.2;
 export const LIKELY_CLOSE_KEYS = 2;
 
 export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds): Promise<Assessment> {
-  const page = pageHashOf(pageUrl(report));
+  const claimed = pageUrl(report);
   const site = siteOf(report.url);
+  const mine = exactSample(report.hashes);
   // Requests are issued together rather than one after another (each round trip to the browser's
   // database costs more than the work): first the page's own record, the postings of its keys and
   // its site's latest ids; then the candidates, with the site's latest articles when a candidate
   // will likely need its template recognised (else only if one does).
-  const [stored, ranked, siteIds] = await Promise.all([
-    tx.objectStore('articles').index('page').get(page), rankCandidates(tx, report.keys), latestIds(tx, site),
+  const [{ url, page, stored }, ranked, siteIds] = await Promise.all([
+    ownRecord(tx, report, claimed, mine, thresholds), rankCandidates(tx, report.keys), latestIds(tx, site),
   ]);
   const ids = ranked.map((r) => r.id);
   const early = (ranked[0]?.shared ?? 0) >= LIKELY_CLOSE_KEYS;
@@ -63,7 +66,6 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   const candidates = pick(byId, ids).filter(
     (c) => c.page !== page && !apart.has(c.id ?? -1) && !(existing && c.apart?.includes(existing.id ?? -1)),
   );
-  const mine = exactSample(report.hashes);
   let boilerplate = Boilerplate.NONE;
   const compare = (other: ArticleRecord): Overlap =>
     overlap(mine, foldedSample(other.sketch, other.threshold, other.size), boilerplate.ignoring(other.story, existing?.story ?? -1));
@@ -88,8 +90,28 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   const stories = [...new Set([...(existing ? [existing.story] : []), ...matches.map((m) => m.story)])];
   const read = new Map(byId);
   if (existing?.id !== undefined) read.set(existing.id, existing);
-  return { page, site, existing, judged, stories, matches, size: report.hashes.length, thresholds, read, compare };
+  return { url, page, site, existing, judged, stories, matches, size: report.hashes.length, thresholds, read, compare };
 }
+
+/**
+ * The address a page is kept under, its page hash and the record stored there. A canonical link
+ * to another page of the site (pageUrl) is followed only when that page's record holds the same
+ * text, or when neither page has a record yet: otherwise any page of a shared site (medium.com,
+ * or page 2 of an article naming page 1) would overwrite another page's record with its own.
+ */
+async function ownRecord(tx: Tx, report: PageReport, claimed: string, mine: ReturnType<typeof exactSample>, thresholds: Thresholds) {
+  const byPage = tx.objectStore('articles').index('page');
+  const own = { url: report.url, page: pageHashOf(report.url) };
+  const named = { url: claimed, page: pageHashOf(claimed) };
+  if (named.page === own.page) return { ...named, stored: await byPage.get(named.page) };
+  const [atNamed, atOwn] = await Promise.all([byPage.get(named.page), byPage.get(own.page)]);
+  const record = decode(atNamed);
+  const same = record !== null && decide(overlap(mine, foldedSample(record.sketch, record.threshold, record.size)), NO_PASSAGES, thresholds) === 'same-story';
+  if (same || (atNamed === undefined && atOwn === undefined)) return { ...named, stored: atNamed };
+  return { ...own, stored: atOwn };
+}
+
+const NO_PASSAGES = { paragraphs: 0, keys: 0 };
 
 /** Paragraph hashes kept for "what's new" at most. */
 const MAX_READ_PARAGRAPHS = 2_000;
@@ -125,6 +147,7 @@ export function verdictOf(a: Assessment, joined: Joined, report: PageReport, fir
     otherSites: new Set(sightings.filter((s) => s.relation === 'other-site').map((s) => s.site)).size,
     revisit: a.existing !== undefined,
     articleId: ownId ?? null,
+    articleUrl: ownId === undefined ? null : a.url,
     readParagraphs,
   };
 }

@@ -78,9 +78,9 @@ export function createHandlers(deps: Deps): Handlers {
     'page/record': (report, sender) => handle(report, sender, true),
     'tab/verdict': ({ tabId }) => deps.loadVerdict(tabId),
     'history/stories': async (query) => storiesPage(await deps.db(), { ...query, limit: Math.min(query.limit, MAX_PAGE) }),
-    'article/forget': async ({ id }) => forgetArticle(await deps.db(), id),
-    'article/unlink': async ({ id, tabId }) => {
-      const unlinked = await unlinkArticle(await deps.db(), id);
+    'article/forget': async ({ id, url }) => forgetArticle(await deps.db(), id, url),
+    'article/unlink': async ({ id, url, tabId }) => {
+      const unlinked = await unlinkArticle(await deps.db(), id, url);
       if (unlinked && tabId !== undefined) await standAlone(tabId, id);
       return unlinked;
     },
@@ -106,5 +106,5 @@ function refuse(report: Report, sender: Sender, settings: Settings): string | nu
 }
 
 function notArticle(url: string, reason: string): Verdict {
-  return { kind: 'not-article', url, title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, readParagraphs: [], reason };
+  return { kind: 'not-article', url, title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, articleUrl: null, readParagraphs: [], reason };
 }

@@ -1,23 +1,32 @@
 /** The reader's control over the history: forget, unlink, delete, export, import, clear, prune. */
 import {
-  decode, decodeAll, deleteArticle, encode, getArticle, post, putArticle, siteNames, STORES, storyValues,
+  decode, decodeAll, deleteArticle, encode, getArticle, pageHashOf, post, putArticle, siteNames, STORES, storyValues, takeIdsTo,
   type ArticleRecord, type HistoryDB, type HistoryTx, type PostingChange,
 } from '../platform/database.ts';
 import { historyFile, parseHistoryFile, type HistoryFile } from '../history-file.ts';
 import type { ImportResult } from '../messages.ts';
 
-export async function forgetArticle(db: HistoryDB, id: number): Promise<boolean> {
-  const tx = db.transaction(STORES, 'readwrite');
+/**
+ * The article `id`, when it is still the page at `url` (given: the address an action was shown
+ * for). A tab's verdict outlives its record: an id alone may name another page by then.
+ */
+async function articleAt(tx: HistoryTx<'readwrite'>, id: number, url?: string): Promise<ArticleRecord | null> {
   const found = await getArticle(tx, id);
+  return found && (url === undefined || found.page === pageHashOf(url)) ? found : null;
+}
+
+export async function forgetArticle(db: HistoryDB, id: number, url?: string): Promise<boolean> {
+  const tx = db.transaction(STORES, 'readwrite');
+  const found = await articleAt(tx, id, url);
   if (found) await deleteArticle(tx, found);
   await tx.done;
   return found !== null;
 }
 
 /** "Not the same story": the article leaves its story, and is kept apart from it from now on. */
-export async function unlinkArticle(db: HistoryDB, id: number): Promise<boolean> {
+export async function unlinkArticle(db: HistoryDB, id: number, url?: string): Promise<boolean> {
   const tx = db.transaction(STORES, 'readwrite');
-  const article = await getArticle(tx, id);
+  const article = await articleAt(tx, id, url);
   if (!article) return false;
   const others = decodeAll(await storyValues(tx, article.story)).filter((m) => m.id !== id);
   const apart = [...new Set([...(article.apart ?? []), ...others.map((m) => m.id ?? 0)])];
@@ -126,6 +135,7 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
       writes.push(i === 0 ? store.put(stored) : store.add(stored));
       changes.push({ id, keys: rest.keys, site: rest.site, siteName: rest.siteName });
     });
+    writes.push(takeIdsTo(tx, base + pending.length - 1));
   }
   // The postings of every new record at once: each bucket is written once.
   writes.push(post(tx, changes));
@@ -137,7 +147,8 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
 export async function clearHistory(db: HistoryDB): Promise<number> {
   const tx = db.transaction(STORES, 'readwrite');
   const count = await tx.objectStore('articles').count();
-  await Promise.all(STORES.map((name) => tx.objectStore(name).clear()));
+  // The counter of ids is kept: an id is never given twice, even after the history is cleared.
+  await Promise.all(STORES.filter((name) => name !== 'counters').map((name) => tx.objectStore(name).clear()));
   await tx.done;
   return count;
 }

@@ -6,7 +6,7 @@
 import { DEFAULT_THRESHOLDS, fold, hostOf, sketchThreshold, type Thresholds } from '../core/index.ts';
 import { addArticle, MAX_STORED_KEYS, moveStory, nextId, putArticle, STORES, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
 import type { PageReport, Verdict } from '../messages.ts';
-import { assess, membersOf, pageUrl, verdictFor, verdictOf } from './assess.ts';
+import { assess, membersOf, verdictFor, verdictOf } from './assess.ts';
 import { joinStories } from './join-stories.ts';
 
 export { pageUrl } from './assess.ts';
@@ -28,7 +28,7 @@ export async function recordReport(db: HistoryDB, report: PageReport, now: numbe
   const tx = db.transaction(STORES, 'readwrite', { durability: 'relaxed' });
   // The id a new record would take is asked for along with the look-up's first requests (nextId).
   const [a, newId] = await Promise.all([assess(tx, report, thresholds), nextId(tx)]);
-  const url = pageUrl(report);
+  const { url } = a;
   const fields = {
     url, page: a.page, site: a.site, host: hostOf(url), title: report.title, siteName: report.siteName,
     lastSeen: now, words: report.words, size: report.hashes.length, sketch: report.sketch.map(fold),

@@ -8,7 +8,7 @@ import { fold, foldParagraph, hashString, hostOf, pageKey, siteOf, SKETCH_SIZE, 
 
 export interface ArticleRecord {
   id?: number;
-  /** The page's address: its canonical URL when the page names one on its own site. */
+  /** The page's address: its canonical URL when the page names one on its own site whose record (if any) holds the same text. */
   url: string;
   /** pageHash() of the page's key: one record per page. */
   page: number;
@@ -99,6 +99,15 @@ export interface HistorySchema extends DBSchema {
     key: string;
     value: SiteRow;
   };
+  /**
+   * Counters that must survive the records they count (schema 5). NEXT_ID: the id the next new
+   * article takes. Ids are never given twice: a tab's verdict, kept after its article is forgotten,
+   * would otherwise name whatever page took the id next.
+   */
+  counters: {
+    key: string;
+    value: number;
+  };
 }
 
 export interface SiteRow {
@@ -113,7 +122,9 @@ type AnyTx = HistoryTx<'readonly'> | HistoryTx<'readwrite'> | HistoryTx<'version
 
 export const DB_NAME = 'deja-lu';
 /** Every store: a change to the history touches them together. */
-export const STORES = ['articles', 'postings', 'sites'] as const;
+export const STORES = ['articles', 'postings', 'sites', 'counters'] as const;
+/** The counters row holding the next article's id. */
+export const NEXT_ID = 'nextId';
 /** Articles per site kept in its row of the sites store. */
 export const SITE_ROW = 6;
 
@@ -396,14 +407,21 @@ export async function postings(tx: AnyTx, keys: readonly number[]): Promise<numb
 }
 
 /**
- * An id for a record about to be added: above every stored one. Read along with the look-up, it
- * spares the record's write a wait for add() to name one. An id freed at the top may be given
- * again: nothing refers to a deleted article (deleteArticle), and no concurrent writer can take it
- * (a readwrite transaction runs alone).
+ * An id for a record about to be added: the persisted counter (NEXT_ID), never below every stored
+ * id (records written with their ids, a bulk load, do not move the counter). Read along with the
+ * look-up, it spares the record's write a wait for add() to name one; no concurrent writer can
+ * take it (a readwrite transaction runs alone). An id freed by a deletion is not given again.
  */
 export async function nextId(tx: AnyTx): Promise<number> {
-  const cursor = await tx.objectStore('articles').openKeyCursor(null, 'prev');
-  return (cursor?.primaryKey ?? 0) + 1;
+  const [counter, cursor] = await Promise.all([
+    tx.objectStore('counters').get(NEXT_ID), tx.objectStore('articles').openKeyCursor(null, 'prev'),
+  ]);
+  return Math.max(counter ?? 1, (cursor?.primaryKey ?? 0) + 1);
+}
+
+/** Moves the counter of ids past `id`: ids up to it are taken (issued at once, not awaited in turn). */
+export function takeIdsTo(tx: HistoryTx<'readwrite'>, id: number): Promise<unknown> {
+  return tx.objectStore('counters').put(id + 1, NEXT_ID);
 }
 
 /**
@@ -413,7 +431,8 @@ export async function nextId(tx: AnyTx): Promise<number> {
  */
 export async function addArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord & { id: number }, options?: WriteOptions): Promise<void> {
   const added = tx.objectStore('articles').put(encode(record));
-  await Promise.all([added, post(tx, [{ id: record.id, keys: record.keys, site: record.site, siteName: record.siteName, pending: true }], options)]);
+  const counted = takeIdsTo(tx, record.id);
+  await Promise.all([added, counted, post(tx, [{ id: record.id, keys: record.keys, site: record.site, siteName: record.siteName, pending: true }], options)]);
 }
 
 /** Replaces a stored record, and its postings when its keys are not `previousKeys`. */
@@ -599,6 +618,16 @@ const MIGRATIONS: Migration[] = [
       const record = decode(value, id);
       return record && { value: encode(record), change: { id, keys: [], site: record.site, siteName: record.siteName } };
     });
+  },
+  // A counter of ids, so that a forgotten article's id is never given again. It starts at the
+  // articles store's key generator, which every id ever written has moved past (a record put with
+  // its own key moves it too): an id freed before this step is not given again either.
+  async (db, tx) => {
+    db.createObjectStore('counters');
+    const articles = tx.objectStore('articles') as unknown as { add(value: object): Promise<number>; delete(key: number): Promise<void> };
+    const generated = await articles.add({});
+    await articles.delete(generated);
+    await tx.objectStore('counters').put(generated, NEXT_ID);
   },
 ];
 

@@ -55,6 +55,8 @@ function showVerdict(verdict: Verdict | null, tabId: number | null): void {
 
 function pageActions(verdict: Verdict, tabId: number | null): void {
   const id = verdict.articleId;
+  // The record's address goes with its id: the worker refuses an id that is no longer this page's.
+  const url = verdict.articleUrl ?? verdict.url;
   const done = (button: HTMLElement) => {
     button.textContent = t('popupDone');
     button.setAttribute('disabled', '');
@@ -65,15 +67,15 @@ function pageActions(verdict: Verdict, tabId: number | null): void {
     button.onclick = () => void action().then(() => done(button), (error: unknown) => fail(error));
   };
   show('not-same', id !== null && verdict.sightings.length > 0, async () => {
-    await send('article/unlink', tabId === null ? { id: id! } : { id: id!, tabId });
+    await send('article/unlink', tabId === null ? { id: id!, url } : { id: id!, url, tabId });
     $('sightings').replaceChildren();
   });
-  show('forget', id !== null, () => send('article/forget', { id: id! }));
+  show('forget', id !== null, () => send('article/forget', { id: id!, url }));
   show('dont-track', /^https?:/i.test(verdict.url), async () => {
     const host = new URL(verdict.url).hostname.replace(/^www\./, '');
     const settings = await loadSettings();
     await saveSettings({ excludedSites: [...settings.excludedSites, host] });
-    if (id !== null) await send('article/forget', { id });
+    if (id !== null) await send('article/forget', { id, url });
   });
   $('page-actions').hidden = false;
 }

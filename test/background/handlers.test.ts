@@ -86,11 +86,39 @@ describe('handlers', () => {
     await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story) }, tab(1));
     const copy = await handlers['page/record']({ article: true, ...reportFor('https://b.example/1', story) }, tab(2));
     expect(badges.get(2)).toBe('1');
-    expect(await handlers['article/unlink']({ id: copy.articleId!, tabId: 2 }, tab(0))).toBe(true);
+    expect(await handlers['article/unlink']({ id: copy.articleId!, url: copy.articleUrl!, tabId: 2 }, tab(0))).toBe(true);
     expect(verdicts.get(2)).toMatchObject({ kind: 'recorded', sightings: [], otherSites: 0, articleId: copy.articleId });
     expect(badges.get(2)).toBe('');
     // Another tab's verdict is left alone: it is not the unlinked article's.
-    await handlers['article/unlink']({ id: copy.articleId!, tabId: 1 }, tab(0));
+    await handlers['article/unlink']({ id: copy.articleId!, url: copy.articleUrl!, tabId: 1 }, tab(0));
     expect(verdicts.get(1)?.articleId).not.toBe(copy.articleId);
+  });
+
+  it('never gives a forgotten article\'s id again: a stale popup cannot forget another page', async () => {
+    const { handlers, verdicts } = setup();
+    const a = await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story) }, tab(1));
+    expect(await handlers['article/forget']({ id: a.articleId!, url: a.articleUrl! }, tab(0))).toBe(true);
+    const b = await handlers['page/record']({ article: true, ...reportFor('https://b.example/2', makeArticle(22, 8)) }, tab(2));
+    expect(b.articleId).not.toBe(a.articleId);
+    // The popup opened on tab 1 still shows A's verdict and forgets what it names.
+    const stale = verdicts.get(1)!;
+    expect(await handlers['article/forget']({ id: stale.articleId!, url: stale.articleUrl! }, tab(0))).toBe(false);
+    const { stories } = await handlers['history/stories']({ query: '', multiSite: false, before: null, limit: 50 }, tab(0));
+    expect(stories.map((s) => s.articles.map((x) => x.url))).toEqual([['https://b.example/2']]);
+  });
+
+  it('acts on a record only while it is still the page the popup was shown for', async () => {
+    const { handlers } = setup();
+    const a = await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story) }, tab(1));
+    await handlers['page/record']({ article: true, ...reportFor('https://b.example/1', story) }, tab(2));
+    expect(a.articleUrl).toBe('https://a.example/1');
+    // An id that names another page than the one shown is refused, whatever the action.
+    expect(await handlers['article/unlink']({ id: a.articleId!, url: 'https://b.example/1' }, tab(0))).toBe(false);
+    expect(await handlers['article/forget']({ id: a.articleId!, url: 'https://b.example/1' }, tab(0))).toBe(false);
+    const { stories } = await handlers['history/stories']({ query: '', multiSite: false, before: null, limit: 50 }, tab(0));
+    expect(stories.flatMap((s) => s.articles).length).toBe(2);
+    expect(stories.length).toBe(1);
+    // The same page under another form of its address (a tracking parameter) is still the page.
+    expect(await handlers['article/forget']({ id: a.articleId!, url: 'https://www.a.example/1?utm_source=x' }, tab(0))).toBe(true);
   });
 });

@@ -97,3 +97,33 @@ describe('pageUrl', () => {
     expect(pageUrl({ url: 'https://a.example/x', canonical: 'javascript:alert(1)' })).toBe('https://a.example/x');
   });
 });
+
+describe('canonical links', () => {
+  it("keeps a same-site page from taking another page's record through its canonical link", async () => {
+    const db = await freshHistory();
+    await recordReport(db, reportFor('https://medium.com/@alice/story', story, "Alice's story"), HOUR);
+    const mallory = { ...reportFor('https://medium.com/@mallory/x', makeArticle(14, 10), "Mallory's"), canonical: 'https://medium.com/@alice/story' };
+    const verdict = await recordReport(db, mallory, 2 * HOUR);
+    expect(verdict.revisit).toBe(false);
+    const byUrl = new Map((await allArticles(db)).map((a) => [a.url, a]));
+    expect([...byUrl.keys()].sort()).toEqual(['https://medium.com/@alice/story', 'https://medium.com/@mallory/x']);
+    expect(byUrl.get('https://medium.com/@alice/story')).toMatchObject({ title: "Alice's story", firstSeen: HOUR, lastSeen: HOUR });
+    expect(verdict.articleUrl).toBe('https://medium.com/@mallory/x');
+  });
+
+  it('keeps page 2 of an article apart from page 1, which it names as canonical', async () => {
+    const db = await freshHistory();
+    await recordReport(db, reportFor('https://news.example/a', story.slice(0, 5)), HOUR);
+    await recordReport(db, { ...reportFor('https://news.example/a?page=2', story.slice(5)), canonical: 'https://news.example/a' }, 2 * HOUR);
+    expect((await allArticles(db)).map((a) => a.url).sort()).toEqual(['https://news.example/a', 'https://news.example/a?page=2']);
+  });
+
+  it('still files a page under its canonical address when the texts match (or nothing is there yet)', async () => {
+    const db = await freshHistory();
+    await recordReport(db, { ...reportFor('https://news.example/print/a', story), canonical: 'https://news.example/a' }, HOUR);
+    const again = await recordReport(db, { ...reportFor('https://news.example/a/amp-ish?view=full', story), canonical: 'https://news.example/a' }, 2 * HOUR);
+    expect(again.revisit).toBe(true);
+    expect(again.articleUrl).toBe('https://news.example/a');
+    expect((await allArticles(db)).map((a) => a.url)).toEqual(['https://news.example/a']);
+  });
+});

@@ -4,7 +4,7 @@ import { reportFor } from '../fixtures/reports.ts';
 import { makeArticle } from '../fixtures/text.ts';
 
 const own = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
-const verdict = { kind: 'recorded' as const, url: '', title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, readParagraphs: [] };
+const verdict = { kind: 'recorded' as const, url: '', title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, articleUrl: null, readParagraphs: [] };
 const page = { stories: [], next: null };
 
 function setup() {
@@ -64,6 +64,13 @@ describe('router', () => {
     expect(await bad({ keys: 'nope' })).toMatchObject({ ok: false, error: 'keys: expected an array' });
     expect(await bad({ article: 'yes' })).toMatchObject({ ok: false, error: expect.stringMatching(/^article/) });
     expect(handlers['page/record']).not.toHaveBeenCalled();
+    // An action on a record names the page it was shown for.
+    const forget = (payload: object) => route({ app: 'deja-lu', type: 'article/forget', payload }, fromPopup);
+    expect(await forget({ id: 1 })).toMatchObject({ ok: false, error: 'url: expected a string' });
+    expect(await forget({ id: 1, url: 'https://a.example/1' })).toEqual({ ok: true, value: true });
+    const unlink = { app: 'deja-lu', type: 'article/unlink', payload: { id: 1, tabId: 2 } };
+    expect(await route(unlink, fromPopup)).toMatchObject({ ok: false, error: 'url: expected a string' });
+    expect(handlers['article/unlink']).not.toHaveBeenCalled();
   });
 
   it('returns a handler failure as data', async () => {

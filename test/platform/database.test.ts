@@ -20,7 +20,7 @@ describe('history database', () => {
     const db = await openHistory('fresh');
     expect(db.version).toBe(DB_VERSION);
     expect([...db.transaction('articles').store.indexNames].sort()).toEqual(['lastSeen', 'page', 'story']);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'postings', 'sites']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'counters', 'postings', 'sites']);
     db.close();
   });
 
