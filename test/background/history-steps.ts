@@ -7,6 +7,7 @@ import { PRUNE_ON_FULL } from '../../src/background/handlers.ts';
 import { pruneHistory } from '../../src/background/history-admin.ts';
 import type { HistoryFile } from '../../src/history-file.ts';
 import type { Verdict } from '../../src/messages.ts';
+import type { ArticleRecord } from '../../src/platform/database.ts';
 import { byPage, storedById } from './history-invariants.ts';
 import { Episode, type Model } from './history-model.ts';
 import { POOL } from './history-pool.ts';
@@ -28,7 +29,7 @@ export type Action =
   | { kind: 'retention' }
   | { kind: 'diskFull'; pages: number[]; failures: number }
   | { kind: 'export' }
-  | { kind: 'import'; file: number; tamper: 'none' | 'apart' | 'dangling' }
+  | { kind: 'import'; file: number; tamper: 'none' | 'apart' | 'dangling'; cleared: boolean }
   | { kind: 'clear' }
   | { kind: 'roundTrip' };
 
@@ -66,7 +67,8 @@ async function readPage(w: World, m: Model, p: number, episode?: Episode): Promi
   entry.lastSeen = w.state.now;
   const record = store.get(id)!;
   m.byPageHash.set(record.page, p);
-  expect([record.firstSeen, record.lastSeen]).toEqual([entry.firstSeen, entry.lastSeen]);
+  // A different first reading: the page's record was replaced (deleted, and its id given again).
+  expect([record.firstSeen, record.lastSeen], `${POOL[p]!.name}'s record ${id}: first and last read`).toEqual([entry.firstSeen, entry.lastSeen]);
   expect(live(m, verdict), 'a deleted article is never matched').toEqual([]);
   // The badge: the other sites where this story was read before this page.
   const sites = new Set([...store.values()].filter((r) => r.story === record.story && r.id !== id && r.site !== record.site && r.firstSeen < record.firstSeen).map((r) => r.site));
@@ -119,6 +121,20 @@ function tampered(file: HistoryFile, how: 'none' | 'apart' | 'dangling'): Histor
   return copy;
 }
 
+/**
+ * What the popup sends to act on an article: its id, and the address it was shown under (built
+ * apart from the call, so that the request type may or may not name the address).
+ */
+function target(store: Map<number, ArticleRecord>, id: number, tabId?: number) {
+  const request = { id, url: store.get(id)!.url, ...(tabId === undefined ? {} : { tabId }) };
+  return request;
+}
+
+async function clear(w: World, m: Model): Promise<void> {
+  expect(await w.handlers['history/clear']({}, sender(0))).toBe(m.live.size);
+  for (const id of [...m.live.keys()]) m.remove(id);
+}
+
 export async function run(w: World, m: Model, action: Action): Promise<void> {
   const h = w.handlers;
   const store = await storedById(w.db);
@@ -135,20 +151,22 @@ export async function run(w: World, m: Model, action: Action): Promise<void> {
       return;
     }
     case 'unlink': {
-      const id = nth(action.n);
+      // An article that shares its story, when there is one (unlinking one alone does nothing).
+      const shared = [...store.values()].filter((r) => [...store.values()].some((q) => q.story === r.story && q.id !== r.id)).map((r) => r.id!);
+      const id = shared.length > 0 ? shared.sort((a, b) => a - b)[action.n % shared.length]! : nth(action.n);
       if (id === undefined) return;
       const others = [...store.values()].filter((r) => r.story === store.get(id)!.story && r.id !== id);
-      expect(await h['article/unlink']({ id, tabId: 0 }, sender(0))).toBe(true);
+      expect(await h['article/unlink'](target(store, id, 0), sender(0))).toBe(true);
       for (const o of others) m.setApart(id, o.id!);
       return;
     }
     case 'forget': {
       const id = nth(action.n);
       if (id === undefined) return;
-      expect(await h['article/forget']({ id }, sender(0))).toBe(true);
+      expect(await h['article/forget'](target(store, id), sender(0))).toBe(true);
       m.remove(id);
-      expect(await h['article/forget']({ id }, sender(0)), 'a forgotten article is gone').toBe(false);
-      expect(await h['article/unlink']({ id }, sender(0)), 'a forgotten article is gone').toBe(false);
+      expect(await h['article/forget'](target(store, id), sender(0)), 'a forgotten article is gone').toBe(false);
+      expect(await h['article/unlink'](target(store, id), sender(0)), 'a forgotten article is gone').toBe(false);
       return;
     }
     case 'deleteStory': {
@@ -185,17 +203,17 @@ export async function run(w: World, m: Model, action: Action): Promise<void> {
     }
     case 'import': {
       const file = m.files[action.file % Math.max(1, m.files.length)] as HistoryFile | undefined;
-      return file && importFile(w, m, tampered(file, action.tamper), action.tamper !== 'none');
+      if (!file) return;
+      // Into the history as it is, or into an emptied one (a restore).
+      if (action.cleared) await clear(w, m);
+      return importFile(w, m, tampered(file, action.tamper), action.tamper !== 'none');
     }
     case 'clear':
-      expect(await h['history/clear']({}, sender(0))).toBe(m.live.size);
-      for (const id of [...m.live.keys()]) m.remove(id);
-      return;
+      return clear(w, m);
     case 'roundTrip': {
       const file = await h['history/export']({}, sender(0));
       const pairs = [...m.apart].map((p) => p.split(',').map((id) => store.get(Number(id))!.page));
-      expect(await h['history/clear']({}, sender(0))).toBe(m.live.size);
-      for (const id of [...m.live.keys()]) m.remove(id);
+      await clear(w, m);
       expect(await h['history/import']({ file: JSON.parse(JSON.stringify(file)) }, sender(0))).toEqual({ added: file.articles.length, merged: 0 });
       const again = await h['history/export']({}, sender(0));
       expect(byPage(again), 'export, clear, import gives back the same history').toEqual(byPage(file));
