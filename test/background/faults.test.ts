@@ -53,6 +53,40 @@ describe('faults', () => {
     expect(health.storageProblem).toMatchObject({ pruned: 1 });
   });
 
+  it('on a disk that stays full, prunes once, stops when the retry still fails, and reports every deletion', async () => {
+    const db = await freshHistory();
+    await insertArticles(db, Array.from({ length: 200 }, (_, k) => {
+      const i = k + 1;
+      return {
+        id: i, url: `https://s${i}.example/${i}`, page: pageHashOf(`https://s${i}.example/${i}`), host: `s${i}.example`,
+        site: `s${i}.example`, title: `Story ${i}`, siteName: null, firstSeen: i, lastSeen: i, words: 300,
+        size: 290, sketch: [i], threshold: Infinity, keys: [i * 3], paragraphs: [i * 7], story: i,
+      };
+    }));
+    const meta = new Map<string, unknown>();
+    const realTransaction = db.transaction.bind(db);
+    // Every record's write fails as IndexedDB does when the quota is exceeded; deletions succeed.
+    vi.spyOn(db, 'transaction').mockImplementation(((stores: never, mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      if (mode === 'readwrite' && options?.durability === 'relaxed') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realTransaction(stores, mode, options);
+    }) as HistoryDB['transaction']);
+    let now = Date.now();
+    const handlers = createHandlers({
+      db: async () => db, now: () => now, settings: async () => DEFAULT_SETTINGS,
+      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null,
+      meta: { get: async <T>(k: string, f: T) => (meta.get(k) as T) ?? f, set: async (k, v) => void meta.set(k, v) },
+    });
+    for (let i = 0; i < 20; i++) {
+      now += 3 * 86_400_000; // even days apart: the retry failed, so nothing more is deleted
+      const report = { article: true as const, ...reportFor(`https://new${i}.example/a`, makeArticle(400 + i, 4)) };
+      await expect(handlers['page/record'](report, { id: 'x', tab: { id: 1 } })).rejects.toThrow(/quota/);
+    }
+    const left = await db.count('articles');
+    expect(left).toBe(180);
+    const health = await handlers['history/health']({}, { id: 'x' });
+    expect(health.storageProblem).toMatchObject({ pruned: 200 - left });
+  });
+
   it('20 tabs reporting at once give 20 records and consistent stories', async () => {
     const db = await freshHistory();
     const story = makeArticle(70, 8);
