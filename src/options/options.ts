@@ -89,7 +89,8 @@ async function main(): Promise<void> {
     if (!confirm(t('optionsClearConfirm'))) return;
     void send('history/clear', {}).then((n) => say(t('optionsCleared', n)), (e: unknown) => say(message(e), true));
   });
-  await showHealth();
+  // Not awaited: the health check reads the whole history, the page need not wait for it.
+  void showHealth().catch((e: unknown) => say(message(e), true));
   document.body.dataset.ready = 'true';
 }
 
