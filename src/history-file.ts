@@ -2,8 +2,8 @@
  * The export file: the reader's whole history as JSON with a schema version. `parseHistoryFile`
  * accepts a file or rejects it with a specific error; it never returns something half-valid.
  */
-import { foldParagraph, PARAGRAPH_BITS } from './core/index.ts';
-import { fromLegacy, type ArticleRecord } from './platform/database.ts';
+import { foldParagraph, hostOf, PARAGRAPH_BITS, siteOf } from './core/index.ts';
+import { fromLegacy, pageHashOf, type ArticleRecord } from './platform/database.ts';
 
 export const FILE_FORMAT = 'deja-lu-history';
 /**
@@ -60,8 +60,12 @@ function article(value: unknown, index: number, paragraphBits = PARAGRAPH_BITS):
     }
     return v as number[];
   };
+  const url = text('url');
+  if (!/^https?:\/\//i.test(url) || !parses(url)) fail(`${at}: "url" must be an http(s) address`);
+  // The page, host and site are the URL's, as recording makes them: what a file says of them is not
+  // trusted (a site given by the file would put the article's id and name in another site's row).
   const record: ArticleRecord = {
-    id: count('id'), url: text('url'), page: count('page'), host: text('host', 253), site: text('site', 253),
+    id: count('id'), url, page: pageHashOf(url), host: hostOf(url), site: siteOf(url),
     title: text('title'), siteName: optionalText('siteName'), firstSeen: count('firstSeen'),
     lastSeen: count('lastSeen'), words: count('words'), size: count('size'), sketch: hashes('sketch', 1_024, 16),
     threshold: Infinity, keys: hashes('keys', 1_024), paragraphs: hashes('paragraphs', 1_000, paragraphBits).map(foldParagraph), story: count('story'),
@@ -72,20 +76,32 @@ function article(value: unknown, index: number, paragraphBits = PARAGRAPH_BITS):
     if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 0xffffffff) fail(`${at}: "threshold" must be a 32-bit hash or null`);
     record.threshold = v as number;
   }
-  if (!/^https?:\/\//i.test(record.url)) fail(`${at}: "url" must be an http(s) address`);
   if (record.lastSeen < record.firstSeen) fail(`${at}: "lastSeen" is before "firstSeen"`);
   return record;
 }
 
-/** An article of a version 1 file: brought to today's form, then checked as any other. */
+/**
+ * An article of a version 1 file: brought to today's form, then checked as any other. The hashes
+ * that conversion folds are checked first: folded, `["x", {}, null]` would pass as `[0, 0, 0]`.
+ */
 function legacyArticle(value: unknown, index: number): ArticleRecord {
-  const sketch = (value as { sketch?: unknown } | null)?.sketch;
+  const v = value as { sketch?: unknown; paragraphs?: unknown } | null;
   const is32 = (h: unknown) => Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 0xffffffff;
-  const record = Array.isArray(sketch) && sketch.every(is32) ? fromLegacy(value) : null;
+  const hashes = (list: unknown) => Array.isArray(list) && list.every(is32);
+  const record = hashes(v?.sketch) && hashes(v?.paragraphs) ? fromLegacy(value) : null;
   if (!record) fail(`article ${index + 1}: not an article as version 1 wrote it`);
   return article({ ...record, threshold: Number.isFinite(record.threshold) ? record.threshold : null }, index, 32);
 }
 
 function fail(message: string): never {
   throw new HistoryFileError(message);
+}
+
+function parses(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -102,10 +102,12 @@ export interface ImportResult {
 }
 
 export interface StorageProblem {
-  /** When the disk was found full. */
+  /** When the history was last pruned for a full disk. */
   at: number;
-  /** Readings deleted to make room. */
+  /** Readings deleted to make room, in all (the latest prune's time is `at`). */
   pruned: number;
+  /** The record retried after the latest prune still failed: no more pruning until one succeeds. */
+  stopped: boolean;
 }
 
 export interface Health {

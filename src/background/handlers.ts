@@ -22,6 +22,8 @@ export interface Deps {
 
 /** Share of the history, least recently read first, deleted when the disk is full. */
 export const PRUNE_ON_FULL = 0.1;
+/** The least time between two such prunes. */
+export const PRUNE_INTERVAL = 86_400_000;
 
 const isQuotaError = (error: unknown) => error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message));
 
@@ -43,16 +45,35 @@ export function createHandlers(deps: Deps): Handlers {
     return verdict;
   }
 
-  /** Records; when the disk is full, makes room by pruning the oldest readings, tells the reader, retries once. */
+  /**
+   * Records; when the disk is full, makes room by pruning the oldest readings and retries once.
+   * A disk that stays full must not eat the history a tenth per page read: pruning happens at most
+   * once per PRUNE_INTERVAL, and not again after a retry that still failed until a record succeeds.
+   * The reader is told the total deleted since the first prune (options page, history health).
+   */
   async function record(...args: Parameters<typeof recordReport>): Promise<Verdict> {
     try {
-      return await recordReport(...args);
+      const verdict = await recordReport(...args);
+      await recovered();
+      return verdict;
     } catch (error) {
       if (!isQuotaError(error)) throw error;
-      const pruned = await pruneOldest(args[0], PRUNE_ON_FULL);
-      await deps.meta.set('storageProblem', { at: deps.now(), pruned });
-      return recordReport(...args);
+      const problem = await deps.meta.get<StorageProblem | null>('storageProblem', null);
+      const now = deps.now();
+      if (problem && (problem.stopped || now - problem.at < PRUNE_INTERVAL)) throw error;
+      const pruned = (problem?.pruned ?? 0) + await pruneOldest(args[0], PRUNE_ON_FULL);
+      // Told before the retry: whatever happens next, the reader learns what was deleted.
+      await deps.meta.set('storageProblem', { at: now, pruned, stopped: true } satisfies StorageProblem);
+      const verdict = await recordReport(...args);
+      await deps.meta.set('storageProblem', { at: now, pruned, stopped: false } satisfies StorageProblem);
+      return verdict;
     }
+  }
+
+  /** A record went through: a stopped prune may run again when the disk next fills. */
+  async function recovered(): Promise<void> {
+    const problem = await deps.meta.get<StorageProblem | null>('storageProblem', null);
+    if (problem?.stopped) await deps.meta.set('storageProblem', { ...problem, stopped: false });
   }
 
   async function prune(settings: Settings): Promise<void> {

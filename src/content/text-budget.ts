@@ -1,3 +1,5 @@
+import { clip } from '../core/clip.ts';
+
 /** Elements whose text is not page text: it neither counts towards the budget nor is cut for it. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
@@ -6,24 +8,32 @@ const TEXT_NODE = 3;
 
 /**
  * Cuts `root` after its first `budget` characters of text, counted in document order without
- * white space at the ends of text nodes: the text node that passes the budget is kept whole,
- * everything after it goes (its following siblings and those of each ancestor up to `root`).
+ * white space at the ends of text nodes: the text node that passes the budget is cut to it (one
+ * `<p>` of a million characters is a page too), everything after it goes (its following siblings
+ * and those of each ancestor up to `root`).
  * Returns whether anything was cut. A single pass over the part kept; nothing after it is read.
  */
 export function cutAfterText(root: Element, budget: number): boolean {
   let seen = 0;
+  let cut = false;
   let node: Node | null = root.firstChild;
   while (node) {
     if (node.nodeType === TEXT_NODE) {
-      seen += node.nodeValue?.trim().length ?? 0;
-      if (seen > budget) break;
+      const value = node.nodeValue ?? '';
+      const length = value.trim().length;
+      if (seen + length > budget) {
+        const leading = value.length - value.trimStart().length;
+        node.nodeValue = clip(value, leading + budget - seen);
+        cut = true;
+        break;
+      }
+      seen += length;
     } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !SKIP.has((node as Element).tagName.toUpperCase())) {
       node = node.firstChild;
       continue;
     }
     node = following(node, root);
   }
-  let cut = false;
   for (let at = node; at && at !== root; at = at.parentNode) {
     while (at.nextSibling) {
       at.nextSibling.remove();

@@ -1,3 +1,4 @@
+import { clip } from './clip.ts';
 import { normalise } from './normalise.ts';
 import { countWords, tokenise } from './tokenise.ts';
 import { hashString } from './hash.ts';
@@ -11,6 +12,13 @@ import { runSteps } from './steps.ts';
  * Readability (TEXT_BUDGET in src/content/extract.ts), which keeps its parse short.
  */
 export const MAX_TOKENS = 5_000;
+/**
+ * Characters of one paragraph normalised, and of the normalised text tokenised: the page's text
+ * budget (TEXT_BUDGET) holds inside a paragraph too. One `<p>` of a million U+FDFA (which NFKC
+ * turns into 18 characters each) took 6.8 s to tokenise, and a word of 4 million letters overflowed
+ * the tokeniser's regular expression.
+ */
+export const MAX_PARAGRAPH_CHARS = 6 * MAX_TOKENS;
 /** Paragraph hashes kept for "what's new"; a longer article keeps its first ones. */
 export const MAX_PARAGRAPHS = 200;
 /** Shorter paragraphs ("ADVERTISEMENT", a photo credit) are not hashed: they recur everywhere. */
@@ -46,7 +54,7 @@ export function* fingerprintSteps(paragraphs: readonly string[]): Generator<'tok
   const paragraphHashes: number[] = [];
   for (const paragraph of paragraphs) {
     if (tokens.length >= MAX_TOKENS) break;
-    const words = tokenise(normalise(paragraph));
+    const words = tokenise(clip(normalise(clip(paragraph, MAX_PARAGRAPH_CHARS)), MAX_PARAGRAPH_CHARS));
     if (words.length === 0) continue;
     if (words.length >= MIN_PARAGRAPH_TOKENS && paragraphHashes.length < MAX_PARAGRAPHS) {
       paragraphHashes.push(hashTokens(words));

@@ -65,6 +65,14 @@ async function importFile(input: HTMLInputElement): Promise<void> {
   }
 }
 
+/** The history's health line: what a full disk made the extension delete, in all. */
+async function showHealth(): Promise<void> {
+  const problem = (await send('history/health', {})).storageProblem;
+  if (!problem) return;
+  const stopped = problem.stopped ? ` ${t('optionsStorageStopped')}` : '';
+  $('history-health').textContent = t('optionsStorageFull', problem.pruned) + stopped;
+}
+
 async function main(): Promise<void> {
   localisePage();
   fill(await loadSettings());
@@ -81,6 +89,8 @@ async function main(): Promise<void> {
     if (!confirm(t('optionsClearConfirm'))) return;
     void send('history/clear', {}).then((n) => say(t('optionsCleared', n)), (e: unknown) => say(message(e), true));
   });
+  // Not awaited: the health check reads the whole history, the page need not wait for it.
+  void showHealth().catch((e: unknown) => say(message(e), true));
   document.body.dataset.ready = 'true';
 }
 

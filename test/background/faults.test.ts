@@ -1,7 +1,7 @@
 import { allArticles, insertArticles, pageHashOf } from '../../src/platform/database.ts';
 /** Damaged records, a full disk and concurrent reports: nothing breaks, nothing is lost. */
 import { describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../../src/background/handlers.ts';
+import { createHandlers, PRUNE_INTERVAL } from '../../src/background/handlers.ts';
 import { exportHistory, historyHealth, importHistory } from '../../src/background/history-admin.ts';
 import { recordReport } from '../../src/background/record-report.ts';
 import { storiesPage } from '../../src/background/stories.ts';
@@ -51,6 +51,80 @@ describe('faults', () => {
     expect(await db.count('articles')).toBe(10);
     const health = await handlers['history/health']({}, { id: 'x' });
     expect(health.storageProblem).toMatchObject({ pruned: 1 });
+  });
+
+  it('on a disk that stays full, prunes once, stops when the retry still fails, and reports every deletion', async () => {
+    const db = await freshHistory();
+    await insertArticles(db, Array.from({ length: 200 }, (_, k) => {
+      const i = k + 1;
+      return {
+        id: i, url: `https://s${i}.example/${i}`, page: pageHashOf(`https://s${i}.example/${i}`), host: `s${i}.example`,
+        site: `s${i}.example`, title: `Story ${i}`, siteName: null, firstSeen: i, lastSeen: i, words: 300,
+        size: 290, sketch: [i], threshold: Infinity, keys: [i * 3], paragraphs: [i * 7], story: i,
+      };
+    }));
+    const meta = new Map<string, unknown>();
+    const realTransaction = db.transaction.bind(db);
+    // Every record's write fails as IndexedDB does when the quota is exceeded; deletions succeed.
+    vi.spyOn(db, 'transaction').mockImplementation(((stores: never, mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      if (mode === 'readwrite' && options?.durability === 'relaxed') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realTransaction(stores, mode, options);
+    }) as HistoryDB['transaction']);
+    let now = Date.now();
+    const handlers = createHandlers({
+      db: async () => db, now: () => now, settings: async () => DEFAULT_SETTINGS,
+      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null,
+      meta: { get: async <T>(k: string, f: T) => (meta.get(k) as T) ?? f, set: async (k, v) => void meta.set(k, v) },
+    });
+    for (let i = 0; i < 20; i++) {
+      now += 3 * 86_400_000; // even days apart: the retry failed, so nothing more is deleted
+      const report = { article: true as const, ...reportFor(`https://new${i}.example/a`, makeArticle(400 + i, 4)) };
+      await expect(handlers['page/record'](report, { id: 'x', tab: { id: 1 } })).rejects.toThrow(/quota/);
+    }
+    const left = await db.count('articles');
+    expect(left).toBe(180);
+    const health = await handlers['history/health']({}, { id: 'x' });
+    expect(health.storageProblem).toMatchObject({ pruned: 200 - left });
+  });
+
+  it('on a disk that fills again within the interval, prunes once, and again once the interval has passed', async () => {
+    const db = await freshHistory();
+    let now = Date.now();
+    // Read recently: the retention limit deletes none of them.
+    await insertArticles(db, Array.from({ length: 100 }, (_, k) => {
+      const i = k + 1;
+      return {
+        id: i, url: `https://s${i}.example/${i}`, page: pageHashOf(`https://s${i}.example/${i}`), host: `s${i}.example`,
+        site: `s${i}.example`, title: `Story ${i}`, siteName: null, firstSeen: now - 1_000 + i, lastSeen: now - 1_000 + i, words: 300,
+        size: 290, sketch: [i], threshold: Infinity, keys: [i * 3], paragraphs: [i * 7], story: i,
+      };
+    }));
+    const meta = new Map<string, unknown>();
+    const realTransaction = db.transaction.bind(db);
+    // The first try of every record fails for want of room; the retry after it goes through.
+    let tries = 0;
+    vi.spyOn(db, 'transaction').mockImplementation(((stores: never, mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      if (mode === 'readwrite' && options?.durability === 'relaxed' && tries++ % 2 === 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realTransaction(stores, mode, options);
+    }) as HistoryDB['transaction']);
+    const handlers = createHandlers({
+      db: async () => db, now: () => now, settings: async () => DEFAULT_SETTINGS,
+      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null,
+      meta: { get: async <T>(k: string, f: T) => (meta.get(k) as T) ?? f, set: async (k, v) => void meta.set(k, v) },
+    });
+    const record = (i: number) => handlers['page/record']({ article: true, ...reportFor(`https://new${i}.example/a`, makeArticle(500 + i, 4)) }, { id: 'x', tab: { id: 1 } });
+    expect((await record(0)).articleId).not.toBeNull();
+    expect(await db.count('articles')).toBe(91);
+    tries = 0;
+    now += 3_600_000;
+    await expect(record(1)).rejects.toThrow(/quota/);
+    expect(await db.count('articles')).toBe(91);
+    tries = 0;
+    now += PRUNE_INTERVAL;
+    expect((await record(2)).articleId).not.toBeNull();
+    expect(await db.count('articles')).toBe(82);
+    const health = await handlers['history/health']({}, { id: 'x' });
+    expect(health.storageProblem).toEqual({ at: now, pruned: 20, stopped: false });
   });
 
   it('20 tabs reporting at once give 20 records and consistent stories', async () => {

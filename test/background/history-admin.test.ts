@@ -86,6 +86,33 @@ describe('history administration', () => {
     expect((await checkReport(target, reportFor('https://four.example/d', story), Date.now())).sightings.map((s) => s.url)).toContain('https://one.example/a');
   });
 
+  it('import keeps one record a page, even when the file holds the page twice', async () => {
+    const { db } = await threeReadings();
+    const file = JSON.parse(JSON.stringify(await exportHistory(db, Date.now())));
+    const [first] = file.articles;
+    const again = { ...first, id: 99, story: 99, firstSeen: first.firstSeen - 10, lastSeen: first.lastSeen + 10 };
+    const target = await freshHistory();
+    expect(await importHistory(target, { ...file, articles: [...file.articles, again] })).toEqual({ added: 3, merged: 1 });
+    const records = await allArticles(target);
+    expect(records.map((r) => r.url).sort()).toEqual(file.articles.map((a: { url: string }) => a.url).sort());
+    const one = records.find((r) => r.url === first.url)!;
+    expect([one.firstSeen, one.lastSeen]).toEqual([again.firstSeen, again.lastSeen]);
+  });
+
+  it('import keeps a "not the same story" link to a page already in the history, both ways', async () => {
+    const { db, ids } = await threeReadings();
+    await unlinkArticle(db, ids[1]!);
+    const file = JSON.parse(JSON.stringify(await exportHistory(db, Date.now())));
+    const target = await freshHistory();
+    const here = (await read(target, 'https://one.example/a', story)).articleId!;
+    expect(await importHistory(target, file)).toEqual({ added: 2, merged: 1 });
+    const byUrl = new Map((await allArticles(target)).map((r) => [r.url, r]));
+    const two = byUrl.get('https://two.example/b')!;
+    expect(two.apart).toEqual([here]);
+    expect(byUrl.get('https://one.example/a')!.apart).toEqual([two.id]);
+    expect((await checkReport(target, reportFor('https://two.example/b', story.slice(0, 5)), Date.now())).sightings).toEqual([]);
+  });
+
   it('a malformed import changes nothing and says what is wrong', async () => {
     const { db } = await threeReadings();
     const file = JSON.parse(JSON.stringify(await exportHistory(db, Date.now())));

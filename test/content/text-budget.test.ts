@@ -16,7 +16,7 @@ const counted = (node: Node): number => node.nodeType === 3
   : [...node.childNodes].reduce((sum, child) => sum + counted(child), 0);
 
 describe('cutAfterText', () => {
-  it('keeps a prefix of a long page: everything up to the paragraph that passes the budget, nothing after it', () => {
+  it('keeps a prefix of a long page: everything up to the budget, inside the paragraph that passes it, nothing after it', () => {
     const paragraphs = makeArticle(71, 200);
     const document = parse(articlePage({ title: 'Long', paragraphs }));
     const before = textOf(document.body);
@@ -29,7 +29,8 @@ describe('cutAfterText', () => {
     // What counts before the article's paragraphs: the header, the title and the byline.
     const lead = ['header', 'h1', '.byline'].reduce((sum, selector) => sum + counted(document.querySelector(selector)!), 0);
     const passing = paragraphs.findIndex((_, i) => lead + paragraphs.slice(0, i + 1).join('').length > BUDGET);
-    expect(kept).toEqual(paragraphs.slice(0, passing + 1));
+    const room = BUDGET - lead - paragraphs.slice(0, passing).join('').length;
+    expect(kept).toEqual([...paragraphs.slice(0, passing), paragraphs[passing]!.slice(0, room)]);
     // The article's siblings after it (aside, footer) are gone too.
     expect(document.querySelector('aside')).toBeNull();
     expect(document.querySelector('footer')).toBeNull();
@@ -62,5 +63,19 @@ describe('cutAfterText', () => {
     const document = page('<div id="a"><p id="b">12345</p><div id="c"><p id="d">67890</p><p id="e">more</p></div><p id="f">tail</p></div><p id="g">end</p>');
     expect(cutAfterText(document.body, 7)).toBe(true);
     expect([...document.querySelectorAll('[id]')].map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(document.getElementById('d')?.textContent).toBe('67');
+  });
+
+  it('holds inside one huge text node: a <p> of a million characters keeps the budget', () => {
+    const document = page(`<p>  ${'\uFDFA'.repeat(1_000_000)}</p><p>after</p>`);
+    expect(cutAfterText(document.body, 30_000)).toBe(true);
+    expect(counted(document.body)).toBe(30_000);
+    expect(document.body.textContent).not.toContain('after');
+  });
+
+  it('does not split a surrogate pair where it cuts', () => {
+    const document = page(`<p>ab${'😀'.repeat(10)}</p>`);
+    expect(cutAfterText(document.body, 5)).toBe(true);
+    expect(document.body.textContent).toBe('ab😀');
   });
 });
