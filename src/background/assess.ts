@@ -96,8 +96,9 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
 /**
  * The address a page is kept under, its page hash and the record stored there. A canonical link
  * to another page of the site (pageUrl) is followed only when that page's record holds the same
- * text, or when neither page has a record yet: otherwise any page of a shared site (medium.com,
- * or page 2 of an article naming page 1) would overwrite another page's record with its own.
+ * text: otherwise any page of a shared site (medium.com, or page 2 of an article naming page 1)
+ * would overwrite another page's record with its own. Not even when nothing is there yet: the page
+ * it names, read later, would then find a stranger's record under its own address.
  */
 async function ownRecord(tx: Tx, report: PageReport, claimed: string, mine: ReturnType<typeof exactSample>, thresholds: Thresholds) {
   const byPage = tx.objectStore('articles').index('page');
@@ -107,7 +108,7 @@ async function ownRecord(tx: Tx, report: PageReport, claimed: string, mine: Retu
   const [atNamed, atOwn] = await Promise.all([byPage.get(named.page), byPage.get(own.page)]);
   const record = decode(atNamed);
   const same = record !== null && decide(overlap(mine, foldedSample(record.sketch, record.threshold, record.size)), NO_PASSAGES, thresholds) === 'same-story';
-  if (same || (atNamed === undefined && atOwn === undefined)) return { ...named, stored: atNamed };
+  if (same) return { ...named, stored: atNamed };
   return { ...own, stored: atOwn };
 }
 
@@ -133,9 +134,9 @@ export function verdictOf(a: Assessment, joined: Joined, report: PageReport, fir
   const sightings = members.map((m) => sighting(m, a.compare(m), a.site));
   const shown = new Set(members.map((m) => m.id));
   const storySet = new Set(joined.stories);
-  const partial = a.judged
-    .filter((j) => j.relation === 'partial' && !storySet.has(j.article.story) && !shown.has(j.article.id) && earlier(j.article))
-    .map((j) => sighting(j.article, a.compare(j.article), a.site));
+  const sharing = [...joined.elsewhere, ...a.judged.filter((j) => j.relation === 'partial').map((j) => j.article)]
+    .filter((x) => !storySet.has(x.story) && !shown.has(x.id) && earlier(x));
+  const partial = [...new Map(sharing.map((x) => [x.id, x])).values()].map((x) => sighting(x, a.compare(x), a.site));
   const readParagraphs = [...new Set(members.flatMap((m) => m.paragraphs))].slice(0, MAX_READ_PARAGRAPHS);
   const byNewest = (x: Sighting, y: Sighting) => y.firstSeen - x.firstSeen;
   return {

@@ -28,6 +28,14 @@ export async function unlinkArticle(db: HistoryDB, id: number, url?: string): Pr
   const tx = db.transaction(STORES, 'readwrite');
   const article = await articleAt(tx, id, url);
   if (!article) return false;
+  await takeOutOfStory(tx, article);
+  await tx.done;
+  return true;
+}
+
+/** Takes `article` out of its story into one of its own, kept apart from every other member. */
+async function takeOutOfStory(tx: HistoryTx<'readwrite'>, article: ArticleRecord): Promise<void> {
+  const id = article.id!;
   const others = decodeAll(await storyValues(tx, article.story)).filter((m) => m.id !== id);
   const apart = [...new Set([...(article.apart ?? []), ...others.map((m) => m.id ?? 0)])];
   const rewrite = (record: ArticleRecord) => putArticle(tx, record, record.keys);
@@ -39,8 +47,6 @@ export async function unlinkArticle(db: HistoryDB, id: number, url?: string): Pr
   } else {
     for (const m of others) await rewrite({ ...m, apart: [...new Set([...(m.apart ?? []), id])] });
   }
-  await tx.done;
-  return true;
 }
 
 export async function deleteStory(db: HistoryDB, story: number): Promise<number> {
@@ -141,6 +147,7 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
   // The postings of every new record at once: each bucket is written once.
   writes.push(post(tx, changes));
   await Promise.all(writes);
+  await keepApart(tx, links);
   await tx.done;
   return { added: pending.length, merged };
 }
@@ -181,6 +188,20 @@ function apartLinks(articles: readonly ArticleRecord[], idMap: ReadonlyMap<numbe
     }
   }
   return links;
+}
+
+/**
+ * The file's "not the same story" links hold here too: of two linked articles that end in one
+ * story (their pages were already in one story here), the later is taken out of it.
+ */
+async function keepApart(tx: HistoryTx<'readwrite'>, links: ReadonlyMap<number, Set<number>>): Promise<void> {
+  for (const [from, tos] of links) {
+    for (const to of tos) {
+      if (to < from) continue;
+      const [a, b] = await Promise.all([getArticle(tx, from), getArticle(tx, to)]);
+      if (a && b && a.story === b.story) await takeOutOfStory(tx, b);
+    }
+  }
 }
 
 function withApart(record: ArticleRecord, links: ReadonlyMap<number, Set<number>>): ArticleRecord {

@@ -1,10 +1,11 @@
 /**
  * Which of the stories a page matches it joins (issue 14). A page joins at most one story: its
  * own, or else the one it matches best. Another story it matches is merged into that one only when
- * their texts are one story both ways (oneStoryBothWays: a digest carrying two stories contains
+ * the page matches every member of it and their texts are one story both ways (oneStoryBothWays: a digest carrying two stories contains
  * each, yet they are two), and never when a member of one is kept apart from a member of the other:
  * the reader's "Not the same story" holds for good. The page is still told of every earlier article
- * it matches itself, whichever story that article is in.
+ * it matches itself in another story, as text it shares (partial), not as a sighting of its story:
+ * the badge counts the other sites of the one story the page is in.
  */
 import { oneStoryBothWays, type Match } from '../core/index.ts';
 import type { ArticleRecord } from '../platform/database.ts';
@@ -13,8 +14,10 @@ import type { Assessment } from './assess.ts';
 export interface Joined {
   /** The stories the page joins (to be merged into one), its own or its best match's first. */
   stories: number[];
-  /** What the page is told of: the members of those stories, and its own matches in other stories. */
+  /** The members of those stories: the page's sightings. */
   shown: ArticleRecord[];
+  /** Its own matches in other stories: shown as text it shares, not counted on the badge. */
+  elsewhere: ArticleRecord[];
 }
 
 type Joining = Pick<Assessment, 'stories' | 'matches' | 'existing' | 'size' | 'thresholds' | 'compare'>;
@@ -22,23 +25,28 @@ type Joining = Pick<Assessment, 'stories' | 'matches' | 'existing' | 'size' | 't
 /** The stories `a`'s page joins, given the members of every story it matches (`a.stories`). */
 export function joinStories(a: Joining, members: readonly ArticleRecord[]): Joined {
   const [home, ...others] = a.stories;
-  if (home === undefined) return { stories: [], shown: [] };
+  if (home === undefined) return { stories: [], shown: [], elsewhere: [] };
   const membersOf = (story: number) => members.filter((m) => m.story === story);
   const matchOf = (x: ArticleRecord): Match => ({ size: x.size, overlap: a.compare(x) });
   const joined = [home];
   const inJoined = [...membersOf(home), ...(a.existing ? [a.existing] : [])];
-  const matchesJoined = [...a.matches.filter((m) => m.story === home), ...(a.existing ? [a.existing] : [])];
+  // Other texts only: the page's own earlier record is the page, and a digest page half made of a
+  // story would pass for one story with it at the threshold.
+  const matchesJoined = a.matches.filter((m) => m.story === home && m.id !== a.existing?.id);
   for (const story of others) {
     const group = membersOf(story);
     if (group.some((m) => inJoined.some((j) => keptApart(m, j)))) continue;
     const matched = a.matches.filter((m) => m.story === story);
-    if (!matched.some((x) => matchesJoined.some((y) => oneStoryBothWays(a.size, matchOf(x), matchOf(y), a.thresholds)))) continue;
+    // Every member of the other story must be a text the page matches, one story both ways with the
+    // page's own story: a story a digest joined holds texts the page may share nothing with.
+    if (group.some((m) => !matched.some((x) => x.id === m.id))) continue;
+    if (!matched.every((x) => matchesJoined.some((y) => oneStoryBothWays(a.size, matchOf(x), matchOf(y), a.thresholds)))) continue;
     joined.push(story);
     inJoined.push(...group);
     matchesJoined.push(...matched);
   }
   const elsewhere = a.matches.filter((m) => !joined.includes(m.story));
-  return { stories: joined, shown: [...members.filter((m) => joined.includes(m.story)), ...elsewhere] };
+  return { stories: joined, shown: members.filter((m) => joined.includes(m.story)), elsewhere };
 }
 
 /** The reader said these two are not the same story (the link is kept on both sides; either is enough). */

@@ -61,8 +61,10 @@ describe('recordReport', () => {
     await recordReport(db, reportFor('https://one.example/first-half', story.slice(0, 5)), HOUR);
     await recordReport(db, reportFor('https://two.example/second-half', story.slice(5)), 2 * HOUR);
     const full = await recordReport(db, reportFor('https://three.example/full', story), 3 * HOUR);
-    expect(full.otherSites).toBe(2);
-    // The full copy joins one half's story; the halves are not one story both ways (issue 14).
+    // The full copy joins one half's story and counts its site; the other half, in a story of its
+    // own (the halves are not one story both ways, issue 14), is shown as text it shares.
+    expect(full.otherSites).toBe(1);
+    expect([...full.sightings, ...full.partial].map((s) => s.site).sort()).toEqual(['one.example', 'two.example']);
     const stories = new Set((await allArticles(db)).map((a) => a.story));
     expect(stories.size).toBe(2);
   });
@@ -118,12 +120,23 @@ describe('canonical links', () => {
     expect((await allArticles(db)).map((a) => a.url).sort()).toEqual(['https://news.example/a', 'https://news.example/a?page=2']);
   });
 
-  it('still files a page under its canonical address when the texts match (or nothing is there yet)', async () => {
+  it('still files a page under its canonical address when the record there holds the same text', async () => {
     const db = await freshHistory();
-    await recordReport(db, { ...reportFor('https://news.example/print/a', story), canonical: 'https://news.example/a' }, HOUR);
-    const again = await recordReport(db, { ...reportFor('https://news.example/a/amp-ish?view=full', story), canonical: 'https://news.example/a' }, 2 * HOUR);
+    await recordReport(db, reportFor('https://news.example/a', story), HOUR);
+    const again = await recordReport(db, { ...reportFor('https://news.example/print/a', story), canonical: 'https://news.example/a' }, 2 * HOUR);
     expect(again.revisit).toBe(true);
     expect(again.articleUrl).toBe('https://news.example/a');
     expect((await allArticles(db)).map((a) => a.url)).toEqual(['https://news.example/a']);
+  });
+
+  it('claims no address before its page is read: the page itself, read later, keeps its own record', async () => {
+    const db = await freshHistory();
+    const squatter = { ...reportFor('https://news.example/b', makeArticle(15, 10), 'Another story'), canonical: 'https://news.example/a' };
+    await recordReport(db, squatter, HOUR);
+    const real = await recordReport(db, reportFor('https://news.example/a', story), 2 * HOUR);
+    expect(real.revisit).toBe(false);
+    expect((await allArticles(db)).map((a) => [a.url, a.title]).sort()).toEqual([
+      ['https://news.example/a', expect.any(String)], ['https://news.example/b', 'Another story'],
+    ]);
   });
 });

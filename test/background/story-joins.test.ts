@@ -24,7 +24,10 @@ describe('joining stories', () => {
     await recordReport(db, reportFor('https://one.example/a', a), HOUR);
     await recordReport(db, reportFor('https://two.example/b', b), 2 * HOUR);
     const digest = await recordReport(db, reportFor('https://three.example/digest', [...a, ...b]), 3 * HOUR);
-    expect(digest.sightings.map((s) => s.site).sort()).toEqual(['one.example', 'two.example']);
+    // Both reported: the story it joins as sightings (counted on the badge), the other as text it shares.
+    expect([...digest.sightings, ...digest.partial].map((s) => s.site).sort()).toEqual(['one.example', 'two.example']);
+    expect(digest.sightings).toHaveLength(1);
+    expect(digest.otherSites).toBe(1);
     expect(await storyOf(db, 'https://one.example/a')).not.toBe(await storyOf(db, 'https://two.example/b'));
 
     // A later copy of B is told about B, never about A, which shares none of it.
@@ -58,7 +61,8 @@ describe('joining stories', () => {
     expect(await unlinkArticle(db, b.articleId!)).toBe(true);
 
     const c = await recordReport(db, reportFor('https://three.example/c', a), 3 * HOUR);
-    expect(c.sightings.map((s) => s.site).sort()).toEqual(['one.example', 'two.example']);
+    expect([...c.sightings, ...c.partial].map((s) => s.site).sort()).toEqual(['one.example', 'two.example']);
+    expect(c.sightings.map((s) => s.site)).toEqual(['one.example']);
     const storyA = await storyOf(db, 'https://one.example/a');
     const storyB = await storyOf(db, 'https://two.example/b');
     expect(storyB).toBe(b.articleId);
