@@ -107,12 +107,17 @@ async function ownRecord(tx: Tx, report: PageReport, claimed: string, mine: Retu
   if (named.page === own.page) return { ...named, stored: await byPage.get(named.page) };
   const [atNamed, atOwn] = await Promise.all([byPage.get(named.page), byPage.get(own.page)]);
   const record = decode(atNamed);
-  const same = record !== null && decide(overlap(mine, foldedSample(record.sketch, record.threshold, record.size)), NO_PASSAGES, thresholds) === 'same-story';
+  const o = record === null ? null : overlap(mine, foldedSample(record.sketch, record.threshold, record.size));
+  // The same page: nearly all of each text in the other. A page holding that page's whole text and
+  // more (a day's print edition, page 2 with page 1's text) is another page.
+  const same = o !== null && decide(o, NO_PASSAGES, thresholds) === 'same-story' && o.shared >= SAME_PAGE_SHARE * Math.max(report.hashes.length, record!.size);
   if (same) return { ...named, stored: atNamed };
   return { ...own, stored: atOwn };
 }
 
 const NO_PASSAGES = { paragraphs: 0, keys: 0 };
+/** Share of the longer text both must hold for a page to take the address its canonical link names. */
+const SAME_PAGE_SHARE = 0.8;
 
 /** Paragraph hashes kept for "what's new" at most. */
 const MAX_READ_PARAGRAPHS = 2_000;

@@ -61,11 +61,17 @@ export function createHandlers(deps: Deps): Handlers {
       const problem = await deps.meta.get<StorageProblem | null>('storageProblem', null);
       const now = deps.now();
       if (problem && (problem.stopped || now - problem.at < PRUNE_INTERVAL)) throw error;
-      const pruned = (problem?.pruned ?? 0) + await pruneOldest(args[0], PRUNE_ON_FULL);
+      // The prune is noted before it is made: storage.local is on the same full disk, and a prune
+      // whose note could not be kept would run again on the next page read, and the next.
+      const before = problem?.pruned ?? 0;
+      await deps.meta.set('storageProblem', { at: now, pruned: before, stopped: true } satisfies StorageProblem).catch(() => {
+        throw error;
+      });
+      const pruned = before + await pruneOldest(args[0], PRUNE_ON_FULL);
       // Told before the retry: whatever happens next, the reader learns what was deleted.
-      await deps.meta.set('storageProblem', { at: now, pruned, stopped: true } satisfies StorageProblem);
+      await deps.meta.set('storageProblem', { at: now, pruned, stopped: true } satisfies StorageProblem).catch(() => undefined);
       const verdict = await recordReport(...args);
-      await deps.meta.set('storageProblem', { at: now, pruned, stopped: false } satisfies StorageProblem);
+      await deps.meta.set('storageProblem', { at: now, pruned, stopped: false } satisfies StorageProblem).catch(() => undefined);
       return verdict;
     }
   }

@@ -7,7 +7,9 @@
  * it matches itself in another story, as text it shares (partial), not as a sighting of its story:
  * the badge counts the other sites of the one story the page is in.
  */
-import { oneStoryBothWays, type Match } from '../core/index.ts';
+import { decide, oneStoryBothWays, type Match } from '../core/index.ts';
+
+const NO_PASSAGES = { paragraphs: 0, keys: 0 };
 import type { ArticleRecord } from '../platform/database.ts';
 import type { Assessment } from './assess.ts';
 
@@ -24,9 +26,13 @@ type Joining = Pick<Assessment, 'stories' | 'matches' | 'existing' | 'size' | 't
 
 /** The stories `a`'s page joins, given the members of every story it matches (`a.stories`). */
 export function joinStories(a: Joining, members: readonly ArticleRecord[]): Joined {
-  const [home, ...others] = a.stories;
-  if (home === undefined) return { stories: [], shown: [], elsewhere: [] };
   const membersOf = (story: number) => members.filter((m) => m.story === story);
+  // A new page joins only a story it is the same story as every member of: a story a digest
+  // joined holds texts of two stories, and a page matching the digest alone must not join the other.
+  const sameAsPage = (m: ArticleRecord) => a.matches.some((x) => x.id === m.id) || decide(a.compare(m), NO_PASSAGES, a.thresholds) === 'same-story';
+  const first = a.existing ? a.stories[0] : a.stories.find((s) => membersOf(s).every(sameAsPage));
+  const [home, ...others] = first === undefined ? [] : [first, ...a.stories.filter((s) => s !== first)];
+  if (home === undefined) return { stories: [], shown: [], elsewhere: [...a.matches] };
   const matchOf = (x: ArticleRecord): Match => ({ size: x.size, overlap: a.compare(x) });
   const joined = [home];
   const inJoined = [...membersOf(home), ...(a.existing ? [a.existing] : [])];

@@ -41,17 +41,17 @@ export async function recordReport(db: HistoryDB, report: PageReport, now: numbe
   // most one story (its own, else its best match's), with the others that are one story with it
   // both ways and kept apart from none of its members (joinStories), merged into it after.
   const members = membersOf(tx, a);
-  if (a.stories.length <= 1) {
+  // A revisit or a page matching nothing keeps its story: the commit is requested with the write.
+  if (a.stories.length === 0 || (a.existing && a.stories.length === 1)) {
     const story = a.stories[0] ?? id;
     const record = { ...(a.existing ?? { firstSeen: now }), ...fields, id, story };
-    // With no stories to merge, nothing follows the write: the commit is requested with it.
     const [, storyArticles] = await Promise.all([write(record, true), members]);
     const verdict = verdictOf(a, joinStories(a, storyArticles), report, record.firstSeen, id);
     await tx.done;
     return verdict;
   }
   const joined = joinStories(a, await members);
-  const story = Math.min(...joined.stories);
+  const story = joined.stories.length > 0 ? Math.min(...joined.stories) : id;
   const record = { ...(a.existing ?? { firstSeen: now }), ...fields, id, story };
   await write(record, joined.stories.length <= 1);
   for (const other of joined.stories) if (other !== story) await moveStory(tx, other, story);

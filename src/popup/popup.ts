@@ -64,13 +64,19 @@ function pageActions(verdict: Verdict, tabId: number | null): void {
   const show = (buttonId: string, visible: boolean, action: () => Promise<unknown>) => {
     const button = $(buttonId);
     button.hidden = !visible;
-    button.onclick = () => void action().then(() => done(button), (error: unknown) => fail(error));
+    button.onclick = () => void action().then(() => done(button), (error: unknown) => {
+      $('verdict-summary').textContent = error instanceof Error ? error.message : String(error);
+    });
+  };
+  // The worker answers false when the record is no longer the page shown here: never "Done" then.
+  const acted = (done: boolean) => {
+    if (!done) throw new Error(t('popupChanged'));
   };
   show('not-same', id !== null && verdict.sightings.length > 0, async () => {
-    await send('article/unlink', tabId === null ? { id: id!, url } : { id: id!, url, tabId });
+    acted(await send('article/unlink', tabId === null ? { id: id!, url } : { id: id!, url, tabId }));
     $('sightings').replaceChildren();
   });
-  show('forget', id !== null, () => send('article/forget', { id: id!, url }));
+  show('forget', id !== null, async () => acted(await send('article/forget', { id: id!, url })));
   show('dont-track', /^https?:/i.test(verdict.url), async () => {
     const host = new URL(verdict.url).hostname.replace(/^www\./, '');
     const settings = await loadSettings();

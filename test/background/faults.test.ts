@@ -87,6 +87,27 @@ describe('faults', () => {
     expect(health.storageProblem).toMatchObject({ pruned: 200 - left });
   });
 
+  it('on a disk where the extension\'s own settings cannot be written either, prunes nothing', async () => {
+    const db = await freshHistory();
+    for (let i = 0; i < 10; i++) await read(db, `https://site${i}.example/a`, makeArticle(100 + i, 4));
+    const realTransaction = db.transaction.bind(db);
+    vi.spyOn(db, 'transaction').mockImplementation(((stores: never, mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      if (mode === 'readwrite' && options?.durability === 'relaxed') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realTransaction(stores, mode, options);
+    }) as HistoryDB['transaction']);
+    // storage.local is on the same full disk: a note of a prune could not be kept, so none is made.
+    const handlers = createHandlers({
+      db: async () => db, now: () => Date.now(), settings: async () => DEFAULT_SETTINGS,
+      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null,
+      meta: { get: async <T>(_k: string, f: T) => f, set: async () => { throw new Error('No space left on device'); } },
+    });
+    for (let i = 0; i < 5; i++) {
+      const report = { article: true as const, ...reportFor(`https://new${i}.example/a`, makeArticle(500 + i, 4)) };
+      await expect(handlers['page/record'](report, { id: 'x', tab: { id: 1 } })).rejects.toThrow(/quota/);
+    }
+    expect(await db.count('articles')).toBe(10);
+  });
+
   it('on a disk that fills again within the interval, prunes once, and again once the interval has passed', async () => {
     const db = await freshHistory();
     let now = Date.now();

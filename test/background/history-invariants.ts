@@ -7,6 +7,7 @@ import type { HistoryFile } from '../../src/history-file.ts';
 import type { Model } from './history-model.ts';
 import { name } from './history-model.ts';
 import { sender, type World } from './history-world.ts';
+import { POOL } from './history-pool.ts';
 
 export async function storedById(db: HistoryDB): Promise<Map<number, ArticleRecord>> {
   return new Map((await allArticles(db)).map((r) => [r.id ?? -1, r]));
@@ -29,6 +30,13 @@ export async function checkState(w: World, m: Model): Promise<void> {
   for (const pair of m.apart) {
     const [a, b] = pair.split(',').map((id) => store.get(Number(id))!);
     expect(a!.story, `${name(m, a!)} and ${name(m, b!)} were unlinked but share story ${a!.story}`).not.toBe(b!.story);
+  }
+  // Two pages of different stories never share a story (a digest, of two stories, is neither).
+  for (const r of records) {
+    for (const q of records) {
+      const [pr, pq] = [POOL[m.live.get(r.id ?? -1)?.page ?? -1]?.story, POOL[m.live.get(q.id ?? -1)?.page ?? -1]?.story];
+      if (pr != null && pq != null && pr !== pq) expect(r.story, `${name(m, r)} and ${name(m, q)} are different stories merged`).not.toBe(q.story);
+    }
   }
   // A story number that is a live article's id is that article's own story.
   for (const r of records) {

@@ -129,6 +129,16 @@ describe('canonical links', () => {
     expect((await allArticles(db)).map((a) => a.url)).toEqual(['https://news.example/a']);
   });
 
+  it("keeps a same-site page holding another page's whole text and more off that page's record", async () => {
+    const db = await freshHistory();
+    const other = makeArticle(82, 6);
+    await recordReport(db, reportFor('https://news.example/a', story, 'A'), HOUR);
+    await recordReport(db, { ...reportFor('https://news.example/print-all', [...story, ...other], 'Everything today'), canonical: 'https://news.example/a' }, 2 * HOUR);
+    const rows = await allArticles(db);
+    expect(rows.find((r) => r.url === 'https://news.example/a')?.title).toBe('A');
+    expect(rows).toHaveLength(2);
+  });
+
   it('claims no address before its page is read: the page itself, read later, keeps its own record', async () => {
     const db = await freshHistory();
     const squatter = { ...reportFor('https://news.example/b', makeArticle(15, 10), 'Another story'), canonical: 'https://news.example/a' };

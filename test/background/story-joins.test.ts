@@ -76,4 +76,17 @@ describe('joining stories', () => {
     expect(again.sightings.map((s) => s.site)).not.toContain('one.example');
     expect(again.otherSites).toBe(again.sightings.filter((s) => s.relation === 'other-site').length);
   });
+
+  it('a digest read first does not carry its stories into one: a copy of B is not told of a copy of A', async () => {
+    for (const k of [1, 2]) {
+      const db = await freshHistory();
+      const a = makeArticle(61, 6);
+      const b = makeArticle(62, 6);
+      await recordReport(db, reportFor('https://three.example/digest', [...a.slice(0, k), ...b.slice(0, 4)]), HOUR);
+      await recordReport(db, reportFor('https://one.example/a', a.slice(0, k)), 2 * HOUR);
+      const copyOfB = await recordReport(db, reportFor('https://two.example/b', b.slice(0, 4)), 3 * HOUR);
+      expect(copyOfB.sightings.map((s) => s.site)).not.toContain('one.example');
+      expect(await storyOf(db, 'https://one.example/a')).not.toBe(await storyOf(db, 'https://two.example/b'));
+    }
+  });
 });
