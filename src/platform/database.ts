@@ -346,7 +346,9 @@ export async function post(tx: AnyTx, changes: readonly PostingChange[], { last 
     for (const { id, remove, siteName } of touching) {
       if (remove) continue;
       ids.add(id);
-      if (siteName) name = siteName;
+      // The site's name is the one its first page gave: no later page renames it for the others
+      // (on medium.com any author's page could call the site "Reuters").
+      if (siteName && name === null) name = siteName;
     }
     const latest = Uint32Array.from([...ids].sort((a, b) => a - b).slice(-SITE_ROW));
     const same = row !== undefined && name === before && latest.length === row.i.length && latest.every((id, i) => id === row.i[i]);

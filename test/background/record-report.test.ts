@@ -1,4 +1,4 @@
-import { allArticles } from '../../src/platform/database.ts';
+import { allArticles, siteNames } from '../../src/platform/database.ts';
 import { describe, expect, it } from 'vitest';
 import { pageUrl, recordReport } from '../../src/background/record-report.ts';
 import { makeArticle } from '../fixtures/text.ts';
@@ -137,6 +137,14 @@ describe('canonical links', () => {
     const rows = await allArticles(db);
     expect(rows.find((r) => r.url === 'https://news.example/a')?.title).toBe('A');
     expect(rows).toHaveLength(2);
+  });
+
+  it('cannot rename its site for the pages read there before', async () => {
+    const db = await freshHistory();
+    await recordReport(db, { ...reportFor('https://medium.com/@alice/story', story), siteName: 'Alice Writes' }, HOUR);
+    await recordReport(db, { ...reportFor('https://medium.com/@mallory/x', makeArticle(16, 8)), siteName: 'Reuters' }, 2 * HOUR);
+    const tx = db.transaction('sites');
+    expect((await siteNames(tx)).get('medium.com')).toBe('Alice Writes');
   });
 
   it('claims no address before its page is read: the page itself, read later, keeps its own record', async () => {
