@@ -21,6 +21,8 @@ export function cutAfterText(root: Element, budget: number): boolean {
     if (node.nodeType === TEXT_NODE) {
       const value = node.nodeValue ?? '';
       const length = value.trim().length;
+      // White space counts for nothing but still costs Readability its length: a run of it is one space.
+      if (length === 0 && value.length > 64) node.nodeValue = ' ';
       if (seen + length > budget) {
         const leading = value.length - value.trimStart().length;
         node.nodeValue = clip(value, leading + budget - seen);

@@ -78,4 +78,11 @@ describe('cutAfterText', () => {
     expect(cutAfterText(document.body, 5)).toBe(true);
     expect(document.body.textContent).toBe('ab😀');
   });
+
+  it('makes a long run of white space one space, which costs Readability nothing', () => {
+    const doc = page(`<p>Before.</p><div>${' '.repeat(1_000_000)}</div><p>After.</p>`);
+    cutAfterText(doc.body, BUDGET);
+    expect(doc.body.querySelector('div')!.textContent).toBe(' ');
+    expect(doc.body.textContent).toContain('After.');
+  });
 });
