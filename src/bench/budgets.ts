@@ -7,7 +7,7 @@
  * A budget on an absolute time flips with the machine's load (CI's shared 2-core machine missed
  * the 50 ms and 150 ms ones while every test passed): `--check` holds every budget, for people to
  * run on a quiet machine and report; `--check-stable` holds only those a loaded machine cannot
- * flip, sizes and ratios of two figures timed side by side, and reports the rest (CI).
+ * flip (STABLE) and reports the rest (CI).
  */
 
 export interface Measured {
@@ -27,12 +27,19 @@ export interface BudgetResult {
   actual: number;
   limit: number;
   unit: string;
-  /** A size or a ratio of figures timed side by side: load cannot flip it. */
+  /** Held by --check-stable (CI): a figure load cannot flip (STABLE). */
   stable: boolean;
   pass: boolean;
 }
 
 export type CheckMode = 'all' | 'stable';
+
+/**
+ * The budgets load cannot flip: sizes. The per-page work ratio, though its two figures are timed
+ * side by side, moved from 1.04 to 1.15× between runs of the same code on this 2-core machine (the
+ * two workloads feel the machine differently): held by --check, reported in CI.
+ */
+const STABLE = new Set<keyof Measured>(['bytesPerArticle', 'contentScriptBytes']);
 
 export const BUDGETS = {
   fingerprintMsPer1000Words: 1,
@@ -44,7 +51,7 @@ export const BUDGETS = {
 /** Every budget, each passing only when its figure was measured and is within the limit. */
 export function checkBudgets(m: Measured): BudgetResult[] {
   const budget = (id: BudgetResult['id'], label: string, actual: number, limit: number, unit: string): BudgetResult => ({
-    id, label, actual, limit, unit, stable: unit !== 'ms', pass: Number.isFinite(actual) && actual <= limit,
+    id, label, actual, limit, unit, stable: STABLE.has(id), pass: Number.isFinite(actual) && actual <= limit,
   });
   return [
     budget('fingerprintMsPer1000Words', 'fingerprint time per 1,000 words', m.fingerprintMsPer1000Words, BUDGETS.fingerprintMsPer1000Words, 'ms'),
