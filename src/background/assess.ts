@@ -3,7 +3,7 @@
  * immediate check and the later record, run inside the caller's transaction.
  */
 import {
-  countShared, decide, exactSample, foldedSample, overlap, sharedParagraphs, siteOf,
+  countShared, decide, exactSample, foldedSample, leadShared, overlap, sharedParagraphs, siteOf,
   type Overlap, type Relation, type Thresholds,
 } from '../core/index.ts';
 import { decode, latestIds, pageHashOf, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
@@ -81,7 +81,8 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
     const passages = c.site === site
       ? { paragraphs: 0, keys: 0 }
       : { paragraphs: sharedParagraphs(report.paragraphs, c.paragraphs), keys: countShared(report.keys, c.keys) };
-    return { article: c, relation: decide(overlaps[i]!, passages, thresholds) };
+    const lead = leadShared({ keys: report.keys, paragraphs: report.paragraphs, size: report.hashes.length }, c);
+    return { article: c, relation: decide(overlaps[i]!, passages, thresholds, lead) };
   });
   const overlapOf = new Map(candidates.map((c, i) => [c, overlaps[i]!]));
   // Best first: the closest text (resemblance), then the most contained, then the oldest story.

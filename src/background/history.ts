@@ -4,6 +4,7 @@
  */
 import { decodeAll, latestIds, namingStory, postings, storyValues, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
 import type { ArticleSummary } from '../messages.ts';
+import { queryKeys } from '../core/index.ts';
 
 /** A look-up key held by more articles than this is boilerplate, not evidence of one story. */
 export const MAX_KEY_ARTICLES = 40;
@@ -11,12 +12,6 @@ export const MAX_KEY_ARTICLES = 40;
 export const MAX_CANDIDATES = 40;
 /** Sightings of one story considered at most. */
 export const MAX_STORY_MEMBERS = 200;
-/**
- * Keys of the page used for look-up (its first ones: copies keep a story's beginning). At least
- * MAX_STORED_KEYS, so the postings rows a new record changes have been read by its look-up.
- */
-export const MAX_QUERY_KEYS = 9;
-
 type Tx = HistoryTx<'readwrite'> | HistoryTx<'readonly'>;
 
 /** A stored article sharing `shared` of the page's look-up keys. */
@@ -25,9 +20,13 @@ export interface Ranked {
   shared: number;
 }
 
-/** The stored articles sharing look-up keys with the page, most shared first. */
+/**
+ * The stored articles sharing look-up keys with the page, most shared first. The page asks for
+ * queryKeys(), which hold its own stored keys: the postings rows a new record changes have then
+ * been read by its look-up.
+ */
 export async function rankCandidates(tx: Tx, keys: readonly number[]): Promise<Ranked[]> {
-  const hits = await postings(tx, [...new Set(keys.slice(0, MAX_QUERY_KEYS))]);
+  const hits = await postings(tx, queryKeys(keys));
   const counts = new Map<number, number>();
   for (const ids of hits) {
     if (ids.length > MAX_KEY_ARTICLES) continue;

@@ -3,14 +3,13 @@
  * already read (no write); `recordReport` records it once it has really been read. Each runs in one
  * transaction: concurrent reports are serialised and a killed worker leaves nothing half-done.
  */
-import { DEFAULT_THRESHOLDS, fold, hostOf, sketchThreshold, type Thresholds } from '../core/index.ts';
-import { addArticle, MAX_STORED_KEYS, moveStory, nextId, putArticle, STORES, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
+import { DEFAULT_THRESHOLDS, fold, hostOf, sketchThreshold, storedKeys, type Thresholds } from '../core/index.ts';
+import { addArticle, moveStory, nextId, putArticle, STORES, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
 import type { PageReport, Verdict } from '../messages.ts';
 import { assess, membersOf, verdictFor, verdictOf } from './assess.ts';
 import { joinStories } from './join-stories.ts';
 
 export { pageUrl } from './assess.ts';
-export { MAX_STORED_KEYS } from '../platform/database.ts';
 
 export async function checkReport(db: HistoryDB, report: PageReport, now: number, thresholds: Thresholds = DEFAULT_THRESHOLDS): Promise<Verdict> {
   const tx = db.transaction(STORES, 'readonly');
@@ -32,7 +31,7 @@ export async function recordReport(db: HistoryDB, report: PageReport, now: numbe
   const fields = {
     url, page: a.page, site: a.site, host: hostOf(url), title: report.title, siteName: report.siteName,
     lastSeen: now, words: report.words, size: report.hashes.length, sketch: report.sketch.map(fold),
-    threshold: sketchThreshold(report.sketch), keys: report.keys.slice(0, MAX_STORED_KEYS), paragraphs: report.paragraphs,
+    threshold: sketchThreshold(report.sketch), keys: storedKeys(report.keys), paragraphs: report.paragraphs,
   };
   const id = a.existing?.id ?? newId;
   const write = (record: ArticleRecord & { id: number }, last: boolean) =>

@@ -7,8 +7,8 @@
  * Everything else (URL shape, title, site, words, counts) comes from a real record used as a
  * template, with sites drawn from a Zipf law: a reader's history is mostly a few sites.
  */
-import { fold, mix, sketchThreshold, SKETCH_SIZE, WINNOW_WINDOW, winnow } from '../core/index.ts';
-import { MAX_STORED_KEYS, pageHashOf, type ArticleRecord } from '../platform/database.ts';
+import { fold, mix, sketchThreshold, SKETCH_SIZE, storedKeys, WINNOW_WINDOW, winnow } from '../core/index.ts';
+import { pageHashOf, type ArticleRecord } from '../platform/database.ts';
 
 export type Random = () => number;
 
@@ -139,7 +139,7 @@ export function truncatedCopy(
     words: Math.round(source.words * 0.6),
     size: kept.length,
     ...foldedSketch(kept.slice(0, SKETCH_SIZE)),
-    keys: head(source.keys).slice(0, MAX_STORED_KEYS),
+    keys: storedKeys(head(source.keys)),
     paragraphs: head(source.paragraphs),
     story: id,
   };

@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto';
 import { parseArgs } from 'node:util';
-import { countShared, decide, exactSample, overlap, sharedParagraphs, siteOf } from '../core/index.ts';
+import { countShared, decide, exactSample, leadShared, overlap, sharedParagraphs, siteOf, storedKeys } from '../core/index.ts';
 import { openHistory } from '../platform/database.ts';
 import { extractFile } from './pages.ts';
 import { readVisits, replay } from './replay.ts';
@@ -51,7 +51,9 @@ async function compare(pathA: string, pathB: string, urlA: string, urlB: string)
   const passages = siteOf(urlA) === siteOf(urlB)
     ? { paragraphs: 0, keys: 0 }
     : { paragraphs: sharedParagraphs(a.fingerprint.paragraphs, b.fingerprint.paragraphs), keys: countShared(a.fingerprint.keys, b.fingerprint.keys) };
-  const relation = decide(o, passages);
+  // As the extension judges B read after A: A's stored keys, B's own.
+  const stored = { ...a.fingerprint, keys: storedKeys(a.fingerprint.keys), size: a.fingerprint.hashes.length };
+  const relation = decide(o, passages, undefined, leadShared({ ...b.fingerprint, size: b.fingerprint.hashes.length }, stored));
   print({
     verdict: relation === 'same-story' ? 'same-story' : 'different',
     containment: round(o.containment), resemblance: round(o.resemblance), shared: Math.round(o.shared),

@@ -20,6 +20,11 @@ export interface Thresholds {
    * winnowed keys (each one stands for a run of shared text). A quote inside a paragraph is not reuse.
    */
   partialKeys: number;
+  /**
+   * Containment at or above which the shorter text's lead is not asked for (see Lead): nearly all
+   * of the shorter text is then in the other, its lead with it.
+   */
+  leadFree: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -28,6 +33,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minEvidence: 3,
   partialShared: 60,
   partialKeys: 3,
+  leadFree: 0.9,
 };
 
 export type Relation = 'same-story' | 'partial' | 'different';
@@ -40,9 +46,16 @@ export interface Passages {
 
 const UNKNOWN: Passages = { paragraphs: Infinity, keys: Infinity };
 
-export function decide(o: Overlap, passages: Passages = UNKNOWN, t: Thresholds = DEFAULT_THRESHOLDS): Relation {
+/**
+ * Whether the shared text holds the shorter text's lead (true when unknown). Two different stories
+ * followed by one long block (a company's "forward-looking statements" and "about" text under two
+ * of its releases, an author's bio under two columns) can share most of the shorter text, but
+ * never its lead: a story's copies keep its beginning, or at least the beginning of the part they
+ * copy, which is then the shorter text's lead.
+ */
+export function decide(o: Overlap, passages: Passages = UNKNOWN, t: Thresholds = DEFAULT_THRESHOLDS, lead = true): Relation {
   if (o.evidence < t.minEvidence) return 'different';
-  if (o.containment >= t.sameStory && o.shared >= t.minShared) return 'same-story';
+  if (o.containment >= t.sameStory && o.shared >= t.minShared && (lead || o.containment >= t.leadFree)) return 'same-story';
   const sharesPassage = passages.paragraphs >= 1 || passages.keys >= t.partialKeys;
   if (o.shared >= t.partialShared && sharesPassage) return 'partial';
   return 'different';
@@ -62,6 +75,49 @@ export function sharedParagraphs(a: readonly number[], b: readonly number[]): nu
 export function countShared(a: readonly number[], b: readonly number[]): number {
   const inB = new Set(b);
   return a.reduce((n, hash) => n + (inB.has(hash) ? 1 : 0), 0);
+}
+
+/** What leadShared() reads of a text: its look-up keys and paragraph hashes, in text order, and its size. */
+export interface LeadView {
+  keys: readonly number[];
+  paragraphs: readonly number[];
+  size: number;
+}
+
+/** The look-up keys and paragraphs that make a text's lead (its first 90 words or so). */
+export const LEAD_KEYS = 3;
+export const LEAD_PARAGRAPHS = 2;
+/**
+ * Paragraphs, none of them in the longer text, after an opening both texts share, that make the
+ * shorter text a story of its own: the opening was a standard preface (an editor's note), not the
+ * story. A copy cut short ends in one cut paragraph, not three.
+ */
+export const OWN_PARAGRAPHS = 3;
+
+/**
+ * Whether the shorter text's lead is found in the longer: one of its first LEAD_KEYS keys among
+ * the other's keys, or one of its first LEAD_PARAGRAPHS paragraphs verbatim in the other (a lead
+ * whose first words were changed, by a dateline say, keeps its later paragraphs). `stored` holds
+ * only an article's stored keys, whose first LEAD_KEYS are its lead's (storedKeys()): the page's
+ * lead is looked for among them and among the stored paragraphs.
+ */
+export function leadShared(page: LeadView, stored: LeadView): boolean {
+  const [shorter, longer] = page.size <= stored.size ? [page, stored] : [stored, page];
+  if (onlyOpeningShared(shorter.paragraphs, longer.paragraphs)) return false;
+  return countShared(shorter.keys.slice(0, LEAD_KEYS), longer.keys) > 0
+    || countShared(shorter.paragraphs.slice(0, LEAD_PARAGRAPHS), longer.paragraphs) > 0;
+}
+
+/**
+ * Whether the two texts open with the same paragraphs (two or more) and the shorter then goes on
+ * for OWN_PARAGRAPHS or more that the longer lacks: two stories under one standard preface.
+ */
+export function onlyOpeningShared(shorter: readonly number[], longer: readonly number[]): boolean {
+  let opening = 0;
+  while (opening < shorter.length && opening < longer.length && shorter[opening] === longer[opening]) opening++;
+  if (opening < 2) return false;
+  const rest = shorter.slice(opening);
+  return rest.length >= OWN_PARAGRAPHS && countShared(rest, longer) === 0;
 }
 
 /** A stored text judged the same story as the page being read: its size and its overlap with the page. */

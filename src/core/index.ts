@@ -3,6 +3,7 @@ export * from './tokenise.ts';
 export * from './hash.ts';
 export * from './shingle.ts';
 export * from './sketch.ts';
+export * from './lookup-keys.ts';
 export * from './fingerprint.ts';
 export * from './compare.ts';
 export * from './decide.ts';

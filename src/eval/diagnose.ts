@@ -4,13 +4,12 @@
  * It mirrors assess.ts without the site-boilerplate discount; keep the two in step.
  */
 import { exactSample, overlap, sketchSample } from '../core/compare.ts';
-import { countShared, decide, sharedParagraphs, type Relation } from '../core/decide.ts';
+import { countShared, decide, leadShared, sharedParagraphs, type Relation } from '../core/decide.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
-import { MAX_STORED_KEYS } from '../background/record-report.ts';
-import { MAX_QUERY_KEYS } from '../background/history.ts';
+import { queryKeys, storedKeys } from '../core/lookup-keys.ts';
 
 export interface StoreView {
-  /** Look-up keys of the later page (its first MAX_QUERY_KEYS) among the earlier page's stored keys: 0 = never a candidate. */
+  /** Look-up keys of the later page (queryKeys) among the earlier page's stored keys: 0 = never a candidate. */
   sharedKeys: number;
   /** Containment estimated from the earlier page's stored sketch (no boilerplate discount). */
   containment: number;
@@ -26,14 +25,14 @@ export interface StoreView {
 
 /** The comparison the store makes when `later` is visited after `earlier` was recorded. */
 export function storeView(earlier: Fingerprint, later: Fingerprint, sameSite = false): StoreView {
-  const stored = earlier.keys.slice(0, MAX_STORED_KEYS);
-  const sharedKeys = countShared(later.keys.slice(0, MAX_QUERY_KEYS), stored);
+  const stored = storedKeys(earlier.keys);
+  const sharedKeys = countShared(queryKeys(later.keys), stored);
   const o = overlap(exactSample(later.hashes), sketchSample(earlier.sketch, earlier.hashes.length));
   const passages = sameSite
     ? { paragraphs: 0, keys: 0 }
     : { paragraphs: sharedParagraphs(later.paragraphs, earlier.paragraphs), keys: countShared(later.keys, stored) };
   return {
     sharedKeys, containment: o.containment, resemblance: o.resemblance, shared: o.shared,
-    paragraphs: passages.paragraphs, passageKeys: passages.keys, relation: decide(o, passages),
+    paragraphs: passages.paragraphs, passageKeys: passages.keys, relation: decide(o, passages, undefined, leadShared({ ...later, size: later.hashes.length }, { ...earlier, keys: stored, size: earlier.hashes.length })),
   };
 }

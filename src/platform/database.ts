@@ -4,7 +4,7 @@
  * step. Everything outside this file works with `ArticleRecord`; only this file knows `StoredArticle`.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { fold, foldParagraph, hashString, hostOf, pageKey, siteOf, SKETCH_SIZE, sketchThreshold } from '../core/index.ts';
+import { fold, foldParagraph, hashString, hostOf, pageKey, siteOf, SKETCH_SIZE, sketchThreshold, storedKeys } from '../core/index.ts';
 
 export interface ArticleRecord {
   id?: number;
@@ -28,7 +28,7 @@ export interface ArticleRecord {
   sketch: number[];
   /** The full k-th hash: the sample holds every hash up to it (Infinity: the whole set). */
   threshold: number;
-  /** The first winnowed fingerprints, posted for look-up. */
+  /** The winnowed fingerprints posted for look-up: the lead's and an anchor per stretch of text (storedKeys). */
   keys: number[];
   /** Hash of each paragraph (PARAGRAPH_BITS bits), in order. */
   paragraphs: number[];
@@ -536,9 +536,6 @@ interface LegacyArticle {
   paragraphs: number[]; story: number; apart?: number[];
 }
 
-/** Keys posted per article (the first ones: copies keep a story's beginning). */
-export const MAX_STORED_KEYS = 8;
-
 /** A version 1–2 record in the current form (null when damaged). */
 export function fromLegacy(value: unknown): ArticleRecord | null {
   const r = value as Partial<LegacyArticle> | null;
@@ -548,7 +545,7 @@ export function fromLegacy(value: unknown): ArticleRecord | null {
   const record: ArticleRecord = {
     id: r.id, url: r.url, page: pageHash(r.page), host: hostOf(r.url), site: r.site, title: r.title,
     siteName: r.siteName ?? null, firstSeen: r.firstSeen!, lastSeen: r.lastSeen!, words: r.words!, size: r.size!,
-    sketch: r.sketch.map(fold), threshold: sketchThreshold(r.sketch), keys: r.keys.slice(0, MAX_STORED_KEYS),
+    sketch: r.sketch.map(fold), threshold: sketchThreshold(r.sketch), keys: storedKeys(r.keys),
     paragraphs: r.paragraphs.map(foldParagraph), story: r.story!,
   };
   if (Array.isArray(r.apart)) record.apart = r.apart;

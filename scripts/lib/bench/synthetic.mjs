@@ -15,7 +15,8 @@
  * joins the story of a recent article (a story read on several sites), the rest are singletons.
  */
 import { hostOf, siteOf } from '../../../src/core/url.ts';
-import { MAX_STORED_KEYS, pageHashOf } from '../../../src/platform/database.ts';
+import { pageHashOf } from '../../../src/platform/database.ts';
+import { MAX_STORED_KEYS } from '../../../src/core/lookup-keys.ts';
 // The same generators as the Node half of the benchmark (this file is bundled by esbuild).
 import { foldedSketch, seededRandom, syntheticKeys, syntheticSketch, uniformHashes, withSuffix, zipf } from '../../../src/bench/synthetic.ts';
 // A truncated copy of a corpus story on another site: the same as the Node half's.

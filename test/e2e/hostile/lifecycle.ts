@@ -11,7 +11,8 @@ import { DIST, launchBrowser, type BrowserName, type ExtensionBrowser } from '..
 import { PAGES, startSites, type RunningSites } from '../../../scripts/lib/sites.mjs';
 import { manifestVersion, reattach, setSettings, storedArticles } from './extension.ts';
 import { fold, foldParagraph } from '../../../src/core/index.ts';
-import { DB_VERSION, MAX_STORED_KEYS } from '../../../src/platform/database.ts';
+import { DB_VERSION } from '../../../src/platform/database.ts';
+import { storedKeys } from '../../../src/core/lookup-keys.ts';
 import { databaseShape, legacyRecord, versionedCopies, writeVersion1Database } from './old-versions.ts';
 
 /** Long enough for the background to be stopped (Firefox: suspended after 1 s idle) before the record. */
@@ -104,7 +105,7 @@ export function lifecycle(name: BrowserName, label: string): void {
       // Kept as it was; its hashes are those version 1 held (the page fingerprinted again in Node).
       const { sketch: _s, threshold: _t, keys: _k, paragraphs: _p, ...kept } = records[0]!;
       expect(upgraded).toHaveLength(1);
-      expect(upgraded[0]).toMatchObject({ ...kept, sketch: legacy.sketch.map(fold), keys: legacy.keys.slice(0, MAX_STORED_KEYS), paragraphs: legacy.paragraphs.map(foldParagraph) });
+      expect(upgraded[0]).toMatchObject({ ...kept, sketch: legacy.sketch.map(fold), keys: storedKeys(legacy.keys), paragraphs: legacy.paragraphs.map(foldParagraph) });
 
       const { verdict, tabId } = await ext.visit(sites.url(PAGES.abridged));
       expect(verdict).toMatchObject({ kind: 'seen', otherSites: 1 });

@@ -1,0 +1,49 @@
+/**
+ * The look-up sees the whole text: a copy sharing any long passage with a story, wherever the
+ * passage sits in either text, finds it through the stored keys, in both reading orders, among
+ * other stories. (Containment decides once the candidate is found: these copies hold all of the
+ * shorter text.)
+ */
+import { describe, expect, it } from 'vitest';
+import { freshHistory } from '../fixtures/db.ts';
+import { makeArticle } from '../fixtures/text.ts';
+import { read } from '../fixtures/visit.ts';
+
+type Copy = (story: string[]) => string[];
+
+const words = (paragraphs: readonly string[]) => paragraphs.join(' ').split(' ').length;
+/** A preface of about `count` words of other prose, as an editor's note is. */
+const preface = (count: number, seed: number): Copy => (story) => {
+  const note = makeArticle(seed, Math.ceil(count / 45));
+  while (words(note) > count + 20) note.pop();
+  return [...note, ...story];
+};
+const half = (story: string[]) => Math.ceil(story.length / 2);
+
+const COPIES: Record<string, Copy> = {
+  'a 300-word preface first': preface(300, 7_001),
+  'a 600-word preface first': preface(600, 7_002),
+  'its second half first': (story) => [...story.slice(half(story)), ...story.slice(0, half(story))],
+  'its second half alone': (story) => story.slice(half(story)),
+  'its middle 40% alone': (story) => story.slice(Math.floor(story.length * 0.3), Math.ceil(story.length * 0.7)),
+};
+
+// About 180, 450, 900 and 2,250 words.
+const LENGTHS = [4, 10, 20, 50];
+
+describe.each(LENGTHS)('a story of %i paragraphs', (paragraphs) => {
+  it.each(Object.entries(COPIES))('is found by a copy with %s, read before or after it', async (_name, copy) => {
+    for (let seed = 0; seed < 5; seed++) {
+      const story = makeArticle(1_000 + paragraphs * 10 + seed, paragraphs);
+      const copied = copy(story);
+      for (const [first, second] of [[story, copied], [copied, story]] as const) {
+        const db = await freshHistory();
+        for (let other = 0; other < 5; other++) await read(db, `https://other${other}.example/a`, makeArticle(9_000 + other, 12));
+        await read(db, 'https://original.example/story', first);
+        const verdict = await read(db, 'https://republisher.example/copy', second);
+        expect(verdict.sightings.map((s) => s.url), `seed ${seed}, ${words(first)} words then ${words(second)}`).toEqual(['https://original.example/story']);
+        db.close();
+      }
+    }
+  });
+});
