@@ -10,6 +10,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { extractInChromium } from './browser-extraction.ts';
+import { renderConstructed, summariseConstructed } from './constructed-report.ts';
+import { runConstructed } from './constructed-run.ts';
+import { loadCorpus } from './corpus.ts';
 import { replaceBlock } from './markdown.ts';
 import { runEval } from './pipeline.ts';
 import { renderMarkdown } from './report.ts';
@@ -20,15 +23,33 @@ const HEADER = `# Benchmarks
 Figures measured on real pages by \`npm run eval\` (see src/eval/). The corpus is read by path and is
 never copied into this repository. The block below is rewritten by each run.`;
 
+const USAGE = `usage: npm run eval -- [CORPUS] [--no-browser] [--seed N]   (default ../shared/corpus)
+       node dist/eval.js --constructed-only [CORPUS] [--seed N]   (the constructed copies alone: table, out/constructed.json)`;
+
+/** The constructed copies alone, for tuning: prints their table, writes out/constructed.json, leaves BENCHMARKS.md. */
+async function constructedAlone(root: string, corpus: string, seed: number): Promise<void> {
+  const { pages } = await loadCorpus(corpus);
+  const result = summariseConstructed(await runConstructed(pages, seed, (line) => console.error(`eval: ${line}`)));
+  console.log(renderConstructed(result));
+  await mkdir(join(root, 'out'), { recursive: true });
+  await writeFile(join(root, 'out', 'constructed.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.error('eval: wrote out/constructed.json');
+}
+
 async function main(argv: string[]): Promise<void> {
-  if (argv.includes('-h') || argv.includes('--help')) return void console.log('usage: npm run eval -- [CORPUS] [--no-browser]   (default ../shared/corpus)');
+  if (argv.includes('-h') || argv.includes('--help')) return void console.log(USAGE);
   const noBrowser = argv.includes('--no-browser');
-  argv = argv.filter((a) => a !== '--no-browser');
-  if (argv.length > 1) throw new Error('expected at most one argument: the corpus folder, and --no-browser');
+  const constructedOnly = argv.includes('--constructed-only');
+  const seedAt = argv.indexOf('--seed');
+  const seed = seedAt < 0 ? 1 : Number(argv[seedAt + 1]);
+  if (!Number.isSafeInteger(seed)) throw new Error('--seed expects an integer');
+  argv = argv.filter((a, i) => a !== '--no-browser' && a !== '--constructed-only' && (seedAt < 0 || (i !== seedAt && i !== seedAt + 1)));
+  if (argv.length > 1) throw new Error(`expected at most one argument: the corpus folder\n${USAGE}`);
   // dist/eval.js → the project root; a corpus given by the user is relative to where npm was run.
   const root = fileURLToPath(new URL('..', import.meta.url));
   const given = argv[0];
   const corpus = given ? resolve(process.env.INIT_CWD ?? process.cwd(), given) : join(root, '..', 'shared', 'corpus');
+  if (constructedOnly) return constructedAlone(root, corpus, seed);
   const viaNpm = process.env.npm_lifecycle_event === 'eval';
   const flags = `${given ? ` ${given}` : ''}${noBrowser ? ' --no-browser' : ''}`;
   const command = viaNpm ? `npm run eval${flags ? ` --${flags}` : ''}` : `node scripts/eval.mjs${flags}`;
@@ -42,6 +63,7 @@ async function main(argv: string[]): Promise<void> {
       platform: `${platform()} ${arch()}`, load: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     },
     log: (line) => console.error(`eval: ${line}`),
+    seed,
     // This bundle is also the worker that replays the corpus beside the extraction measurements.
     replayer: replayInWorker(new URL(import.meta.url)),
     ...(noBrowser ? {} : {

@@ -11,6 +11,8 @@ import { MIN_WORDS, extractArticle } from '../content/extract.ts';
 import type { Visit } from '../cli/replay.ts';
 import { loadCorpus, type CorpusPage } from './corpus.ts';
 import { replayHere, type Replayer } from './replay-run.ts';
+import { summariseConstructed } from './constructed-report.ts';
+import { runConstructed } from './constructed-run.ts';
 import { storeView } from './diagnose.ts';
 import { bagF1, FAILED, mean, textTokens, type PRF } from './f1.ts';
 import { agreement, type NodeExtraction } from './agreement.ts';
@@ -128,6 +130,8 @@ export interface RunOptions {
    * with the command line's; none skips it.
    */
   inBrowser?: (pages: ServedPage[], scripts: boolean) => Promise<ReadonlyMap<string, BrowserExtraction>>;
+  /** Seed of the constructed copies (constructed.ts); 1 by default. */
+  seed?: number;
 }
 
 export async function runEval(options: RunOptions): Promise<EvalResult> {
@@ -270,6 +274,10 @@ export async function runEval(options: RunOptions): Promise<EvalResult> {
     };
   });
 
+  // d. Constructed copies and hard negatives of the l3s- gold texts.
+  const constructed = summariseConstructed(await runConstructed(corpus.pages, options.seed ?? 1, log));
+  log(`constructed: ${constructed.seconds}s`);
+
   const total = round1((performance.now() - clock) / 1000);
   return {
     command: options.command,
@@ -301,6 +309,7 @@ export async function runEval(options: RunOptions): Promise<EvalResult> {
         .sort((x, y) => (y.overlap?.shared ?? -1) - (x.overlap?.shared ?? -1)),
       details,
     },
+    constructed,
   };
 }
 
