@@ -142,13 +142,18 @@ export interface ConstructedRun {
   pairs: PairOutcome[];
 }
 
-export async function runConstructed(pages: readonly CorpusPage[], seed = 1, log: (line: string) => void = () => {}): Promise<ConstructedRun> {
+/** Reads the stories, builds the pairs and scores them, here or as `score` does (constructed-workers.ts). */
+export async function runConstructed(
+  pages: readonly CorpusPage[], seed = 1, log: (line: string) => void = () => {},
+  score: (stories: readonly Story[], seed: number) => Promise<PairOutcome[]> = (stories) => scorePairs(buildConstructed(stories, seed)),
+): Promise<ConstructedRun> {
   const started = performance.now();
   const stories = await loadStories(pages);
   const pairs = buildConstructed(stories, seed);
   const copied = new Set(pairs.filter((p) => p.kind === 'copy').flatMap((p) => p.stories)).size;
   const short = new Set(pairs.filter((p) => p.kind === 'negative').flatMap((p) => p.stories)).size;
   log(`constructed: ${pairs.length} pairs from ${stories.length} l3s- gold texts (${copied} copied, ${short} short ones in negatives)`);
-  const outcomes = await scorePairs(pairs);
+  const outcomes = await score(stories, seed);
+  if (outcomes.length !== pairs.length) throw new Error(`constructed: ${outcomes.length} outcomes for ${pairs.length} pairs`);
   return { seed, stories: { all: stories.length, copied, short }, seconds: Math.round((performance.now() - started) / 100) / 10, pairs: outcomes };
 }
