@@ -11,6 +11,9 @@ import { MIN_WORDS, extractArticle } from '../content/extract.ts';
 import type { Visit } from '../cli/replay.ts';
 import { loadCorpus, type CorpusPage } from './corpus.ts';
 import { replayHere, type Replayer } from './replay-run.ts';
+import { summariseConstructed } from './constructed-report.ts';
+import { runConstructed } from './constructed-run.ts';
+import type { ConstructedScorer } from './constructed-workers.ts';
 import { storeView } from './diagnose.ts';
 import { bagF1, FAILED, mean, textTokens, type PRF } from './f1.ts';
 import { agreement, type NodeExtraction } from './agreement.ts';
@@ -128,6 +131,10 @@ export interface RunOptions {
    * with the command line's; none skips it.
    */
   inBrowser?: (pages: ServedPage[], scripts: boolean) => Promise<ReadonlyMap<string, BrowserExtraction>>;
+  /** Seed of the constructed copies (constructed.ts); 1 by default. */
+  seed?: number;
+  /** How the constructed pairs are scored: here by default, or in workers (constructed-workers.ts). */
+  scoreConstructed?: ConstructedScorer;
 }
 
 export async function runEval(options: RunOptions): Promise<EvalResult> {
@@ -270,6 +277,10 @@ export async function runEval(options: RunOptions): Promise<EvalResult> {
     };
   });
 
+  // d. Constructed copies and hard negatives of the l3s- gold texts.
+  const constructed = summariseConstructed(await runConstructed(corpus.pages, options.seed ?? 1, log, options.scoreConstructed));
+  log(`constructed: ${constructed.seconds}s`);
+
   const total = round1((performance.now() - clock) / 1000);
   return {
     command: options.command,
@@ -301,6 +312,7 @@ export async function runEval(options: RunOptions): Promise<EvalResult> {
         .sort((x, y) => (y.overlap?.shared ?? -1) - (x.overlap?.shared ?? -1)),
       details,
     },
+    constructed,
   };
 }
 

@@ -3,6 +3,7 @@ import { MIN_WORDS } from '../content/extract.ts';
 import { AGREE_F1 } from './agreement.ts';
 import { fixed, table } from './markdown.ts';
 import type { EvalResult, PairDetail, SourceExtraction } from './result.ts';
+import { renderConstructed } from './constructed-report.ts';
 import { splitKey, type MatchScore } from './score.ts';
 
 const pair = (key: string) => splitKey(key).join(' ↔ ');
@@ -145,6 +146,7 @@ export function renderMarkdown(r: EvalResult): string {
   if (r.synthetic.length > 0) {
     out.push(`No original URL in meta.json, replayed under a made-up unique URL (so each is its own site): ${r.synthetic.map((s) => `${s.id} → ${s.url}`).join(', ')}.`, '');
   }
+  if (r.constructed) out.push(renderConstructed(r.constructed), '');
   if (r.warnings.length > 0) out.push('Warnings:', ...r.warnings.map((w) => `- ${w}`), '');
   return out.join('\n').trim();
 }

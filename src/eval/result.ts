@@ -4,6 +4,7 @@ import type { PRF } from './f1.ts';
 import type { MatchScore, PartialScore, Label } from './score.ts';
 import type { SetOverlap } from './shingles.ts';
 import type { StoreView } from './diagnose.ts';
+import type { ConstructedResult } from './constructed-report.ts';
 
 export interface Machine {
   node: string;
@@ -87,4 +88,6 @@ export interface EvalResult {
     /** Every `same` pair, every false or related match of any method, every partial flag outside `related`. */
     details: PairDetail[];
   };
+  /** Constructed copies and hard negatives of the l3s- gold texts (constructed.ts); absent in older runs. */
+  constructed?: ConstructedResult;
 }
