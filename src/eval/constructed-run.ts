@@ -12,6 +12,7 @@ import { extractArticle, MIN_WORDS, toReport } from '../content/extract.ts';
 import { parseHtmlDocument } from '../cli/parse-html.ts';
 import { openHistory } from '../platform/database.ts';
 import type { PageReport } from '../messages.ts';
+import { wordCount } from './constructed-edits.ts';
 import { buildConstructed, goldParagraphs, type ConstructedPage, type ConstructedPair, type Story } from './constructed.ts';
 import type { CorpusPage } from './corpus.ts';
 import { bagF1, textTokens } from './f1.ts';
@@ -54,6 +55,8 @@ export interface PairOutcome {
   texts: SetOverlap;
   /** Token F1 of each page's extracted text against its constructed text. */
   extractionF1: [number, number];
+  /** Words of each constructed text (which copies are missed: the long stories, the short ones?). */
+  words: [number, number];
 }
 
 interface Extracted {
@@ -127,6 +130,7 @@ export async function scorePairs(pairs: readonly ConstructedPair[]): Promise<Pai
       variant: pair.variant, kind: pair.kind, stories: pair.stories,
       found: [orders[0]!.found, orders[1]!.found], partial: [orders[0]!.partial, orders[1]!.partial],
       notRecorded, texts: setOverlap(a.shingles, b.shingles), extractionF1: [a.extracted.f1, b.extracted.f1],
+      words: [wordCount(pair.a.paragraphs), wordCount(pair.b.paragraphs)],
     });
   }
   return out;

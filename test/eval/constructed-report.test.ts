@@ -4,7 +4,7 @@ import type { PairOutcome } from '../../src/eval/constructed-run.ts';
 
 const outcome = (variant: string, kind: PairOutcome['kind'], found: [boolean, boolean], containment: number, jaccard: number): PairOutcome => ({
   variant, kind, stories: ['x'], found, partial: [false, !found[1]], notRecorded: [],
-  texts: { shared: 10, containment, jaccard }, extractionF1: [1, 0.9],
+  texts: { shared: 10, containment, jaccard }, extractionF1: [1, 0.9], words: [300, 150],
 });
 
 describe('constructed copies summary', () => {
