@@ -32,7 +32,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minShared: 25,
   minEvidence: 3,
   partialShared: 60,
-  partialKeys: 3,
+  partialKeys: 2,
   leadFree: 0.9,
 };
 
