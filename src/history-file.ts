@@ -34,6 +34,7 @@ export function parseHistoryFile(data: unknown): HistoryFile {
   if (!Array.isArray(file.articles)) fail('"articles" must be a list');
   if (file.articles.length > MAX_ARTICLES) fail(`too many articles (${file.articles.length})`);
   const articles = file.articles.map((a, i) => (file.version === 1 ? legacyArticle(a, i) : article(a, i, file.version === 2 ? 32 : PARAGRAPH_BITS)));
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- exportedAt is informative: kept as String() made it
   return { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: String(file.exportedAt ?? ''), articles };
 }
 

@@ -17,7 +17,7 @@ export async function loadCorpus(dir: string): Promise<CorpusPage[]> {
   try {
     entries = await readdir(pagesDir);
   } catch (error) {
-    throw new Error(`no corpus at ${pagesDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new Error(`no corpus at ${pagesDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
   }
   const pages: CorpusPage[] = [];
   for (const id of entries.sort()) {

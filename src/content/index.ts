@@ -69,5 +69,5 @@ const report = (error: unknown) => console.debug('deja-lu: page not checked:', e
 
 if (window.top === window && /html/i.test(document.contentType)) {
   check().catch(report);
-  onAddressChange(() => setTimeout(() => check().catch(report), SETTLE_MS));
+  onAddressChange(() => setTimeout(() => void check().catch(report), SETTLE_MS));
 }

@@ -12,7 +12,7 @@ export function shingleHashes(tokens: readonly string[], size = SHINGLE_SIZE): n
   const tokenHashes = tokens.map(hashString);
   const count = Math.max(1, tokenHashes.length - size + 1);
   const width = Math.min(size, tokenHashes.length);
-  const hashes: number[] = new Array(count);
+  const hashes: number[] = new Array<number>(count);
   for (let start = 0; start < count; start++) {
     let h = 0;
     for (let i = 0; i < width; i++) h = Math.imul(h ^ (tokenHashes[start + i] ?? 0), 0x9e3779b1);

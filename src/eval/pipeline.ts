@@ -15,7 +15,7 @@ import { summariseConstructed } from './constructed-report.ts';
 import { runConstructed } from './constructed-run.ts';
 import type { ConstructedScorer } from './constructed-workers.ts';
 import { storeView } from './diagnose.ts';
-import { bagF1, FAILED, mean, textTokens, type PRF } from './f1.ts';
+import { bagF1, FAILED, mean, textTokens } from './f1.ts';
 import { agreement, type NodeExtraction } from './agreement.ts';
 import type { BrowserExtraction, ServedPage } from './browser-extraction.ts';
 import type { EvalResult, PageExtraction, PairDetail, ReportedPair, SourceExtraction } from './result.ts';

@@ -3,7 +3,7 @@
  * compact form records take on disk. A shipped step is never edited; a change of schema is a new
  * step. Everything outside this file works with `ArticleRecord`; only this file knows `StoredArticle`.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { fold, foldParagraph, hashString, hostOf, pageKey, siteOf, SKETCH_SIZE, sketchThreshold, storedKeys } from '../core/index.ts';
 
 export interface ArticleRecord {
@@ -187,7 +187,6 @@ export function encode(record: ArticleRecord): StoredArticle {
  * so a title with one curly quote costs double. Such text is kept as UTF-8 when that is shorter.
  */
 export function packText(text: string): string | Uint8Array {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\u0000-\u00ff]/.test(text)) return text;
   const utf8 = encoder.encode(text);
   return utf8.length < 2 * text.length ? utf8 : text;
@@ -270,7 +269,8 @@ async function readRows<S extends RowStore>(tx: AnyTx, store: S, keys: readonly 
 /** Writes a row (undefined: deletes it, if it was there). */
 async function writeRow<S extends RowStore>(tx: AnyTx, store: S, key: RowKey<S>, before: Row<S> | undefined, row: Row<S> | undefined): Promise<void> {
   rowCache(tx, store).set(key, row);
-  const objectStore = (tx as HistoryTx<'readwrite'>).objectStore(store) as unknown as IDBObjectStore;
+  // idb's store, untyped: its put and delete return promises.
+  const objectStore = (tx as HistoryTx<'readwrite'>).objectStore(store) as unknown as IDBPObjectStore<unknown, ArrayLike<string>, string, 'readwrite'>;
   if (row) await objectStore.put(row, key);
   else if (before) await objectStore.delete(key);
 }
@@ -638,6 +638,7 @@ export const DB_VERSION = MIGRATIONS.length;
  */
 export async function openHistory(name = DB_NAME, version = DB_VERSION, onClose?: () => void): Promise<HistoryDB> {
   const db: HistoryDB = await openDB<HistorySchema>(name, version, {
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- idb ignores the promise upgrade returns; kept as it was
     async upgrade(database, oldVersion, newVersion, tx) {
       for (let step = oldVersion + 1; step <= (newVersion ?? version); step++) await MIGRATIONS[step - 1]?.(database, tx);
     },

@@ -11,7 +11,7 @@ import { findCandidates, latestOfSite } from '../../../src/background/history.ts
 import { checkReport, recordReport } from '../../../src/background/record-report.ts';
 import { storiesPage } from '../../../src/background/stories.ts';
 import { extractArticle, extractSteps, toReport } from '../../../src/content/extract.ts';
-import { pageKey, siteOf } from '../../../src/core/url.ts';
+import { siteOf } from '../../../src/core/url.ts';
 import { deleteRange, insertArticles, openHistory, pageHashOf, STORES } from '../../../src/platform/database.ts';
 import { clearHistory } from '../../../src/background/history-admin.ts';
 import { Synthesiser, templateOf, truncatedCopy, seededRandom } from './synthetic.mjs';

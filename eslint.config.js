@@ -1,0 +1,165 @@
+// @ts-check
+// Lint rules, and the import boundaries between the extension's parts (README, "Lint").
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** The extension's own code: what ships. The Node tools (src/cli, src/eval, src/bench) are not in it. */
+const EXTENSION = ['core', 'platform', 'background', 'content', 'popup', 'options'];
+const PAGES = ['./src/popup', './src/options'];
+const ROOT_FILES = './src/*.ts';
+const NODE_TOOLS = ['./src/cli', './src/eval', './src/bench'];
+
+const UNUSED = { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' };
+
+/** @type {import('eslint').Linter.RuleEntry} */
+const boundaries = [
+  'error',
+  {
+    zones: [
+      {
+        target: './src/core',
+        from: './src',
+        except: ['./core'],
+        message: 'src/core is pure: it imports only src/core (and packages), never the browser or the rest of src.',
+      },
+      { target: './src/core', from: ['./test', './scripts'], message: 'src/core imports only src/core.' },
+      {
+        target: ['./src/content', ...PAGES],
+        from: './src/background',
+        message: 'Content scripts and extension pages reach the background only through messages.ts.',
+      },
+      {
+        target: './src/background',
+        from: ['./src/content', ...PAGES],
+        message: 'The background never imports the content script or the pages: they run elsewhere.',
+      },
+      { target: './src/content', from: PAGES, message: 'The content script never imports the pages.' },
+      { target: PAGES, from: './src/content', message: 'The pages never import the content script.' },
+      { target: './src/popup', from: './src/options', message: 'One page never imports another.' },
+      { target: './src/options', from: './src/popup', message: 'One page never imports another.' },
+      {
+        target: [...EXTENSION.map((dir) => `./src/${dir}`), ROOT_FILES],
+        from: NODE_TOOLS,
+        message: 'The extension never imports the Node tools (src/cli, src/eval, src/bench).',
+      },
+    ],
+  },
+];
+
+export default defineConfig(
+  globalIgnores(['dist/', 'dist-*/', 'out/', '.vitest-cache/']),
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  js.configs.recommended,
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The build and browser scripts hand functions to puppeteer's page.evaluate: they run in the page.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // `el as HTMLInputElement` and `querySelector<T>()` say the same; not worth edits across many files.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+    },
+  },
+  {
+    rules: {
+      // Text code matches control characters on purpose (normalising, separators inside keys).
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    // A leading underscore marks a value left unused on purpose (a destructured field dropped, an
+    // argument an interface requires).
+    files: ['**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-vars': ['error', UNUSED] },
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    rules: { 'no-unused-vars': ['error', UNUSED] },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // Tests read JSON, fake async interfaces with plain bodies and reach into page globals in
+      // page.evaluate; their assertions check these values anyway.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/require-await': 'off',
+      // IndexedDB requests reject with their DOMException (or null), as the browser gives it.
+      '@typescript-eslint/prefer-promise-reject-errors': 'off',
+      // linkedom's documents stringify to their HTML.
+      '@typescript-eslint/no-base-to-string': 'off',
+    },
+  },
+  {
+    // The hostile-page tests try eval and string timers on purpose: the page's CSP must stop them.
+    files: ['test/e2e/hostile/**'],
+    rules: { '@typescript-eslint/no-implied-eval': 'off' },
+  },
+  {
+    files: ['**/*.{ts,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these, import-x treats .ts files as unparsable and no-cycle never follows them.
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver()],
+    },
+    rules: {
+      'import-x/no-restricted-paths': boundaries,
+      'import-x/no-cycle': 'error',
+    },
+  },
+  {
+    // Only the wrapper loads the polyfill; types are erased, so `import type` is fine anywhere.
+    files: ['**/*.{ts,js,mjs}'],
+    ignores: ['src/platform/browser.ts'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'webextension-polyfill',
+              message: 'Import src/platform/browser.ts (or an adapter beside it) instead.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // src/core runs in Node as it is (CLI, eval, bench): no extension or page globals.
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['chrome', 'browser', 'window', 'document', 'navigator', 'indexedDB', 'localStorage'].map((name) => ({
+          name,
+          message: 'src/core is pure: pass what it needs in from platform/ or the caller.',
+        })),
+      ],
+    },
+  },
+);

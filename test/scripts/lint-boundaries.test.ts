@@ -1,0 +1,95 @@
+// The import boundaries of eslint.config.js (README, "Lint"): each rule reports a snippet that breaks
+// it, placed at a path in its zone. Only the boundary rules run, without type information, so this
+// takes seconds; `npm run lint` runs every rule with types.
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const configFile = join(root, 'eslint.config.js');
+const BOUNDARY_RULES = new Set(['import-x/no-restricted-paths', 'import-x/no-cycle', '@typescript-eslint/no-restricted-imports', 'no-restricted-globals']);
+
+const boundaryLinter = (cwd: string) => new ESLint({
+  cwd,
+  overrideConfigFile: configFile,
+  ruleFilter: ({ ruleId }) => BOUNDARY_RULES.has(ruleId),
+  overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
+});
+const eslint = boundaryLinter(root);
+
+/** The rule ids reported for `code` as if it were the file at `filePath` (relative to the root). */
+async function rulesFor(filePath: string, code: string): Promise<(string | null)[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
+  return result!.messages.map((message) => message.ruleId);
+}
+
+describe('import boundaries', () => {
+  it('src/core imports only src/core', async () => {
+    expect(await rulesFor('src/core/x.ts', "import browser from '../platform/browser.ts';\nexport const b = browser;\n")).toEqual(['import-x/no-restricted-paths']);
+    expect(await rulesFor('src/core/x.ts', "import { DEFAULT_SETTINGS } from '../settings.ts';\nexport const s = DEFAULT_SETTINGS;\n")).toEqual(['import-x/no-restricted-paths']);
+    expect(await rulesFor('src/core/x.ts', "import { hashString } from './hash.ts';\nimport { getDomain } from 'tldts';\nexport const h = [hashString, getDomain];\n")).toEqual([]);
+  });
+
+  it('src/core uses no browser API', async () => {
+    expect(await rulesFor('src/core/x.ts', 'export const id = chrome.runtime.id;\n')).toEqual(['no-restricted-globals']);
+    expect(await rulesFor('src/core/x.ts', 'export const title = document.title;\n')).toEqual(['no-restricted-globals']);
+  });
+
+  it('the content script and the pages never import the background', async () => {
+    for (const dir of ['content', 'popup', 'options']) {
+      expect(await rulesFor(`src/${dir}/x.ts`, "import { MAX_PAGE } from '../background/handlers.ts';\nexport const m = MAX_PAGE;\n")).toEqual(['import-x/no-restricted-paths']);
+    }
+    // A type is an import too: the protocol's types live in messages.ts.
+    expect(await rulesFor('src/popup/x.ts', "import type { Deps } from '../background/handlers.ts';\nexport type D = Deps;\n")).toEqual(['import-x/no-restricted-paths']);
+  });
+
+  it('the background never imports the content script or the pages', async () => {
+    for (const path of ['../content/extract.ts', '../popup/dom.ts', '../options/options.ts']) {
+      expect(await rulesFor('src/background/x.ts', `import '${path}';\n`)).toEqual(['import-x/no-restricted-paths']);
+    }
+  });
+
+  it('the extension never imports the Node tools, which may import anything of it', async () => {
+    expect(await rulesFor('src/content/x.ts', "import '../cli/parse-html.ts';\n")).toEqual(['import-x/no-restricted-paths']);
+    expect(await rulesFor('src/cli/x.ts', "import '../background/handlers.ts';\nimport '../content/extract.ts';\n")).toEqual([]);
+  });
+
+  it('only src/platform/browser.ts loads webextension-polyfill; its types may be imported anywhere', async () => {
+    const load = "import browser from 'webextension-polyfill';\nexport const b = browser;\n";
+    expect(await rulesFor('src/content/x.ts', load)).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await rulesFor('src/platform/x.ts', load)).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await rulesFor('src/platform/browser.ts', load)).toEqual([]);
+    expect(await rulesFor('src/platform/x.ts', "import type { Runtime } from 'webextension-polyfill';\nexport type R = Runtime.MessageSender;\n")).toEqual([]);
+  });
+
+  it('messages.ts and messages-validate.ts stay free of a cycle only while the latter imports types', async () => {
+    expect(await rulesFor('src/messages-validate.ts', "import type { Envelope } from './messages.ts';\nexport type E = Envelope;\n")).toEqual([]);
+    expect(await rulesFor('src/messages-validate.ts', "import { send } from './messages.ts';\nexport const s = send;\n")).toEqual(['import-x/no-cycle']);
+  });
+
+  describe('an import cycle in files', () => {
+    let dir = '';
+    afterAll(async () => {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it('is reported in each file of it', async () => {
+      dir = await mkdtemp(join(tmpdir(), 'deja-lu-lint-'));
+      await mkdir(join(dir, 'src', 'background'), { recursive: true });
+      await writeFile(join(dir, 'src', 'background', 'a.ts'), "import { b } from './b.ts';\nexport const a = () => b();\n");
+      await writeFile(join(dir, 'src', 'background', 'b.ts'), "import { a } from './a.ts';\nexport const b = () => a;\n");
+      const results = await boundaryLinter(dir).lintFiles(['src']);
+      expect(results.map((result) => result.messages.map((message) => message.ruleId))).toEqual([['import-x/no-cycle'], ['import-x/no-cycle']]);
+    });
+  });
+
+  it('holds in the real tree', async () => {
+    const results = await eslint.lintFiles(['src', 'test', 'scripts']);
+    const problems = results.flatMap((result) => result.messages.map((message) => `${result.filePath}:${message.line} ${message.ruleId}`));
+    expect(problems).toEqual([]);
+    expect(results.length).toBeGreaterThan(200);
+  }, 20_000);
+});
