@@ -853,7 +853,7 @@ function render(r) {
   out.push(`Trace, ${big.runs.length} loads: longest extension task ${big.runs.map((/** @type {any} */ t) => fmt(t?.longestMs)).join(' / ')} ms (median ${fmt(big.longestTaskMs.median)}, best ${fmt(big.longestTaskMs.min)}); total ${big.runs.map((/** @type {any} */ t) => fmt(t?.totalMs)).join(' / ')} ms; first synchronous run of content.js ${big.runs.map((/** @type {any} */ t) => fmt(t?.evaluateMs)).join(' / ')} ms.`);
   const staged = [...cs.pages.filter((/** @type {any} */ x) => x.stages).map((/** @type {any} */ x) => [x.id, x.stages]), ['1 MB article', big.stages]];
   // The steps extractSteps yields (src/content/extract.ts), each its own task in the content script.
-  const steps = ['size', 'readerable', 'copy', 'cut', 'readability', 'paragraphs', 'tokens', 'fingerprint', 'finish', 'serialiseReport'];
+  const steps = ['size', 'copy', 'cut', 'readability', 'paragraphs', 'tokens', 'fingerprint', 'finish', 'serialiseReport'];
   out.push('\nExtraction steps timed in the page with the content script\'s code (ms; first run, cold as on every page load → best of 2 later runs; size: element count and depth, copy: the page copied for Readability, cut: the copy cut to the text budget, tokens and fingerprint: the two halves of the fingerprint, finish: checks and metadata after the fingerprint):');
   out.push(table(['page', 'KB', 'elements', 'words', ...steps, 'sum', 'extractArticle'], staged.filter(([, st]) => st).map(([id, st]) => {
     const c = st.cold;

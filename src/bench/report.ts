@@ -14,7 +14,7 @@ export function stageRows(r: BenchResults): Row[] {
     row('Readability alone (clone + parse, default options)', s.readability),
     row('  Readability with extractArticle\'s options (reference)', s.readabilityOurOptions),
     row('Extraction extras, timed directly', s.extras),
-    row('  gate: element count + looksLikeArticle', s.gate),
+    row('  gate: element count', s.gate),
     row('  paragraph split (articleParagraphs)', s.paragraphs),
     row('  metadata (canonical link, fall-backs)', s.metadata),
     row('  extras by subtraction (cross-check)', s.extrasBySubtraction),

@@ -4,10 +4,12 @@
  * paragraphs as plain text, and the page's metadata.
  * Works on any DOM implementation (the browser's, linkedom in the command line).
  */
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+// Readability alone: the package's index also bundles isProbablyReaderable, which is not used.
+import Readability from '@mozilla/readability/Readability.js';
 import { fingerprint, fingerprintSteps, MAX_TOKENS, type Fingerprint } from '../core/fingerprint.ts';
 import { runSteps } from '../core/steps.ts';
 import type { Report } from '../messages.ts';
+import { notArticleReason } from './article-test.ts';
 import { bodyParagraphs, jsonLdArticleBody } from './json-ld.ts';
 import { articleParagraphs } from './paragraphs.ts';
 import { readingCopy } from './reading-copy.ts';
@@ -35,6 +37,13 @@ export const MAX_CONTROL_SHARE = 0.01;
 export const TEXT_BUDGET = 6 * MAX_TOKENS;
 /** Below this multiple of the minimum length, the page's declared JSON-LD body is looked at too. */
 export const TEASER_FACTOR = 3;
+/**
+ * A page with fewer characters of text than this (scripts and styles aside) cannot hold MIN_WORDS
+ * words, two characters a word at the least (a letter and a space; a Chinese character is half a
+ * word): an app's shell or an empty page is turned away before Readability, which would retry it
+ * four times.
+ */
+export const MIN_TEXT_CHARS = 2 * MIN_WORDS;
 
 export interface Article {
   article: true;
@@ -54,7 +63,7 @@ export interface NotArticle {
 }
 
 /** What extractSteps yields: the name of the step just done (the benchmark times them apart). */
-export type Step = 'size' | 'readerable' | 'copy' | 'cut' | 'readability' | 'paragraphs' | 'tokens' | 'fingerprint';
+export type Step = 'size' | 'copy' | 'cut' | 'readability' | 'paragraphs' | 'tokens' | 'fingerprint';
 
 /** The article of a page, or why it is not one, at once: the command line and the evaluation. */
 export function extractArticle(doc: Document, url: string, minWords = MIN_WORDS): Article | NotArticle {
@@ -70,15 +79,14 @@ export function* extractSteps(doc: Document, url: string, minWords = MIN_WORDS):
   if (moreElementsThan(doc, MAX_ELEMENTS)) return { article: false, reason: 'page too large' };
   if (deeperThan(doc.documentElement, MAX_DEPTH)) return { article: false, reason: 'page too deep' };
   yield 'size';
-  if (!looksLikeArticle(doc)) return { article: false, reason: 'not readerable' };
-  yield 'readerable';
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
     const copy = readingCopy(doc);
     yield 'copy';
     // JSON-LD (title, author, date for Readability) often comes last in the body: keep it.
     for (const script of copy.body.querySelectorAll('script[type="application/ld+json" i]')) copy.head?.append(script);
-    cutAfterText(copy.body, TEXT_BUDGET);
+    const text = cutAfterText(copy.body, TEXT_BUDGET);
+    if (text < MIN_TEXT_CHARS && !jsonLdArticleBody(doc)) return { article: false, reason: `too little text (${text} characters)` };
     yield 'cut';
     // keepClasses: class attributes are never read after Readability; removing them costs time.
     parsed = new Readability<Element>(copy, { serializer: (node) => node as Element, maxElemsToParse: MAX_ELEMENTS, keepClasses: true }).parse();
@@ -86,22 +94,27 @@ export function* extractSteps(doc: Document, url: string, minWords = MIN_WORDS):
     return { article: false, reason: `extraction failed: ${String(error)}` };
   }
   yield 'readability';
-  let paragraphs = parsed?.content ? articleParagraphs(parsed.content) : [];
+  const linked: number[] = [];
+  let paragraphs = parsed?.content ? articleParagraphs(parsed.content, linked) : [];
   yield 'paragraphs';
   let print = yield* fingerprintSteps(paragraphs);
   yield 'fingerprint';
   // Readability sometimes keeps only a teaser (or nothing) of a page that declares its full body.
+  let declaredBody = false;
   if (print.words < minWords * TEASER_FACTOR) {
     const declared = jsonLdArticleBody(doc);
     if (declared) {
       const declaredParagraphs = bodyParagraphs(declared);
       const declaredPrint = fingerprint(declaredParagraphs);
-      if (declaredPrint.words > print.words) [paragraphs, print] = [declaredParagraphs, declaredPrint];
+      if (declaredPrint.words > print.words) [paragraphs, print, declaredBody] = [declaredParagraphs, declaredPrint, true];
     }
   }
   if (print.words === 0) return { article: false, reason: 'no article found' };
   if (isBinary(paragraphs)) return { article: false, reason: 'not text' };
   if (print.words < minWords) return { article: false, reason: `too short (${print.words} words)` };
+  // A body the page declares as its article's is one; what Readability kept of a page may be a listing.
+  const listing = declaredBody ? null : notArticleReason(paragraphs, linked, print.words);
+  if (listing) return { article: false, reason: listing };
   return {
     article: true,
     title: clean(parsed?.title) ?? clean(doc.title) ?? url,
@@ -185,21 +198,4 @@ export function toReport(url: string, found: Article | NotArticle): Report {
     byline: found.byline, published: found.published, lang: found.lang, words: print.words,
     hashes: print.hashes, sketch: print.sketch, keys: print.keys, paragraphs: print.paragraphs,
   };
-}
-
-const ARTICLE_TYPES = /"@type"\s*:\s*\[?\s*"(News|Report|Blog|Scholarly|Tech)?Article|BlogPosting|"@type"\s*:\s*"(Article|NewsArticle)"/;
-
-/**
- * A cheap test run before Readability, so pages that are not articles (search, mail, apps) cost
- * almost nothing. Readability's own heuristic misses articles set in <div>s or a bare body, so a
- * page that declares itself an article, or is a small page of plain prose, is parsed as well.
- */
-export function looksLikeArticle(doc: Document): boolean {
-  // What the page declares is read first: it costs less than Readability's test of its paragraphs.
-  if (/article/i.test(doc.querySelector('meta[property="og:type" i]')?.getAttribute('content') ?? '')) return true;
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
-    if (ARTICLE_TYPES.test(script.textContent ?? '')) return true;
-  }
-  if (isProbablyReaderable(doc)) return true;
-  return doc.body !== null && !moreElementsThan(doc.body, 300) && (doc.body?.textContent?.length ?? 0) > 600;
 }

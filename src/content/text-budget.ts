@@ -11,11 +11,11 @@ const TEXT_NODE = 3;
  * white space at the ends of text nodes: the text node that passes the budget is cut to it (one
  * `<p>` of a million characters is a page too), everything after it goes (its following siblings
  * and those of each ancestor up to `root`).
- * Returns whether anything was cut. A single pass over the part kept; nothing after it is read.
+ * Returns the characters of text kept, as counted (the budget when the page was cut): a page with
+ * almost none is not worth Readability's time. A single pass over the part kept; nothing after it is read.
  */
-export function cutAfterText(root: Element, budget: number): boolean {
+export function cutAfterText(root: Element, budget: number): number {
   let seen = 0;
-  let cut = false;
   let node: Node | null = root.firstChild;
   while (node) {
     if (node.nodeType === TEXT_NODE) {
@@ -26,7 +26,7 @@ export function cutAfterText(root: Element, budget: number): boolean {
       if (seen + length > budget) {
         const leading = value.length - value.trimStart().length;
         node.nodeValue = clip(value, leading + budget - seen);
-        cut = true;
+        seen = budget;
         break;
       }
       seen += length;
@@ -37,12 +37,9 @@ export function cutAfterText(root: Element, budget: number): boolean {
     node = following(node, root);
   }
   for (let at = node; at && at !== root; at = at.parentNode) {
-    while (at.nextSibling) {
-      at.nextSibling.remove();
-      cut = true;
-    }
+    while (at.nextSibling) at.nextSibling.remove();
   }
-  return cut;
+  return seen;
 }
 
 /** The next node in document order after `node` and its descendants, inside `root`. */

@@ -10,6 +10,7 @@ import type { Fingerprint } from '../core/fingerprint.ts';
 import { MIN_WORDS, extractArticle } from '../content/extract.ts';
 import type { Visit } from '../cli/replay.ts';
 import { loadCorpus, type CorpusPage } from './corpus.ts';
+import { articleRecall } from './recall.ts';
 import { replayHere, type Replayer } from './replay-run.ts';
 import { summariseConstructed } from './constructed-report.ts';
 import { runConstructed } from './constructed-run.ts';
@@ -179,6 +180,7 @@ export async function runEval(options: RunOptions): Promise<EvalResult> {
   const prefixOfId = new Map(corpus.pages.map((p) => [p.id, p.prefix]));
   const prefixes = [...new Set(scored.map((s) => prefixOfId.get(s.id) ?? ''))].sort();
   const bySource = prefixes.map((prefix) => summarise(prefix, scored.filter((s) => prefixOfId.get(s.id) === prefix)));
+  const recall = articleRecall(extracted.map((e) => ({ id: e.page.id, prefix: e.page.prefix, gold: e.page.gold, reason: e.reason })));
   const extraction = lap();
   log(`extraction: ${extraction}s`);
   const browser = options.inBrowser ? await compareWithBrowser(extracted, options.inBrowser) : null;
@@ -291,6 +293,7 @@ export async function runEval(options: RunOptions): Promise<EvalResult> {
     synthetic: corpus.pages.filter((p) => p.synthetic).map((p) => ({ id: p.id, url: p.url })),
     warnings,
     extraction: { bySource, all: summarise('all', scored), pages: scored },
+    recall,
     browser,
     recognition: {
       pages: corpus.pages.length,

@@ -73,7 +73,7 @@ export function renderMarkdown(r: EvalResult): string {
     );
   }
 
-  out.push(...browserLines(r.browser), '### Recognition', '',
+  out.push(...recallLines(r.recall), ...browserLines(r.browser), '### Recognition', '',
     `${g.pages} pages replayed in MANIFEST order through the store and decision code (\`replay\`), ${g.articles} recorded`,
     `as articles. Labelled pairs: ${g.labels.same} same, ${g.labels.related} related, ${g.labels.different} different.`,
     'Scored on `same`: a match on a `related` pair is shown apart, not counted as false; a match on a',
@@ -149,6 +149,19 @@ export function renderMarkdown(r: EvalResult): string {
   if (r.constructed) out.push(renderConstructed(r.constructed), '');
   if (r.warnings.length > 0) out.push('Warnings:', ...r.warnings.map((w) => `- ${w}`), '');
   return out.join('\n').trim();
+}
+
+function recallLines(a: EvalResult['recall']): string[] {
+  const row = (s: EvalResult['recall']['all']) => [s.prefix, String(s.articles), String(s.recorded), fixed(s.recall)];
+  return [
+    '### Article recall',
+    '',
+    `Pages whose gold.txt has ${a.minWords} words or more (\`countWords(tokenise(normalise(gold)))\`) recorded as articles by the extension's extraction.`,
+    '',
+    table(['source', 'articles', 'recorded', 'recall'], [...a.bySource.map(row), row(a.all)], ['l', 'r', 'r', 'r']),
+    '',
+    ...(a.missed.length > 0 ? [`Missed: ${a.missed.map((m) => `${m.id} (${m.reason}; gold ${m.goldWords} words)`).join('; ')}.`, ''] : []),
+  ];
 }
 
 function browserLines(a: EvalResult['browser']): string[] {

@@ -1,6 +1,7 @@
 /** The figures of one evaluation run, as written to out/eval.json and rendered to Markdown. */
 import type { Agreement } from './agreement.ts';
 import type { PRF } from './f1.ts';
+import type { ArticleRecall } from './recall.ts';
 import type { MatchScore, PartialScore, Label } from './score.ts';
 import type { SetOverlap } from './shingles.ts';
 import type { StoreView } from './diagnose.ts';
@@ -71,6 +72,8 @@ export interface EvalResult {
   synthetic: { id: string; url: string }[];
   warnings: string[];
   extraction: { bySource: SourceExtraction[]; all: SourceExtraction; pages: PageExtraction[] };
+  /** Pages with a real article (by their gold text) recorded as articles, per source. */
+  recall: ArticleRecall;
   /** The command line's extraction against the content script's in Chromium; null when not run. */
   browser: Agreement | null;
   recognition: {

@@ -21,7 +21,7 @@ describe('cutAfterText', () => {
     const document = parse(articlePage({ title: 'Long', paragraphs }));
     const before = textOf(document.body);
 
-    expect(cutAfterText(document.body, BUDGET)).toBe(true);
+    expect(cutAfterText(document.body, BUDGET)).toBe(BUDGET);
 
     const after = textOf(document.body);
     expect(before.startsWith(after)).toBe(true);
@@ -40,7 +40,9 @@ describe('cutAfterText', () => {
   it('leaves a page shorter than the budget as it is', () => {
     const document = parse(articlePage({ title: 'Short', paragraphs: makeArticle(72, 10) }));
     const html = document.body.outerHTML;
-    expect(cutAfterText(document.body, BUDGET)).toBe(false);
+    const text = counted(document.body);
+    expect(text).toBeLessThan(BUDGET);
+    expect(cutAfterText(document.body, BUDGET)).toBe(text);
     expect(document.body.outerHTML).toBe(html);
   });
 
@@ -49,33 +51,33 @@ describe('cutAfterText', () => {
     const extra = ['script', 'style', 'noscript', 'template'].map((tag) => `<${tag}>${filler}</${tag}>`).join('');
     const document = parse(articlePage({ title: 'Scripted', paragraphs: makeArticle(73, 10), extra }));
     const html = document.body.outerHTML;
-    expect(cutAfterText(document.body, BUDGET)).toBe(false);
+    expect(cutAfterText(document.body, BUDGET)).toBe(counted(document.body) - 4 * BUDGET);
     expect(document.body.outerHTML).toBe(html);
   });
 
   it('does not count white space between tags', () => {
     const spaced = page(`${'<div>\n            </div>'.repeat(1_000)}<p>${'word '.repeat(200)}</p><p>last</p>`);
-    expect(cutAfterText(spaced.body, 1_500)).toBe(false);
+    expect(cutAfterText(spaced.body, 1_500)).toBe(1_003);
     expect(spaced.body.lastElementChild?.textContent).toBe('last');
   });
 
   it('cuts inside nested elements: following siblings of every ancestor go, earlier ones stay', () => {
     const document = page('<div id="a"><p id="b">12345</p><div id="c"><p id="d">67890</p><p id="e">more</p></div><p id="f">tail</p></div><p id="g">end</p>');
-    expect(cutAfterText(document.body, 7)).toBe(true);
+    expect(cutAfterText(document.body, 7)).toBe(7);
     expect([...document.querySelectorAll('[id]')].map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(document.getElementById('d')?.textContent).toBe('67');
   });
 
   it('holds inside one huge text node: a <p> of a million characters keeps the budget', () => {
     const document = page(`<p>  ${'\uFDFA'.repeat(1_000_000)}</p><p>after</p>`);
-    expect(cutAfterText(document.body, 30_000)).toBe(true);
+    expect(cutAfterText(document.body, 30_000)).toBe(30_000);
     expect(counted(document.body)).toBe(30_000);
     expect(document.body.textContent).not.toContain('after');
   });
 
   it('does not split a surrogate pair where it cuts', () => {
     const document = page(`<p>ab${'😀'.repeat(10)}</p>`);
-    expect(cutAfterText(document.body, 5)).toBe(true);
+    expect(cutAfterText(document.body, 5)).toBe(5);
     expect(document.body.textContent).toBe('ab😀');
   });
 

@@ -15,6 +15,12 @@ const result: EvalResult = {
   corpus: '../shared/corpus', seconds: { load: 0, extraction: 1, browser: 5, replay: 2, baselines: 0, total: 3 },
   synthetic: [{ id: 'x-9', url: 'https://unknown-x-9.invalid/' }], warnings: [],
   extraction: { bySource: [source('x-', 0.75)], all: source('all', 0.75), pages: [{ id: 'x-7', ours: prf(0), raw: prf(0.9), oursFailure: 'too short (10 words)' }] },
+  recall: {
+    minWords: 150,
+    bySource: [{ prefix: 'x-', articles: 4, recorded: 3, recall: 0.75 }],
+    all: { prefix: 'all', articles: 4, recorded: 3, recall: 0.75 },
+    missed: [{ id: 'x-7', goldWords: 300, reason: 'a listing (longest text between links: 40 words)' }],
+  },
   browser: { pages: 9, agree: 8, meanF1: 0.97, differing: [{ id: 'x-8', f1: 0.42, scriptsOffF1: 1, node: '120 tokens', browser: 'not readerable' }] },
   recognition: {
     pages: 9, articles: 8, notArticles: [{ id: 'x-7', reason: 'too short (10 words)' }],
@@ -61,6 +67,13 @@ describe('renderMarkdown', () => {
   it('says which pages had a made-up URL and which gave no article', () => {
     expect(text).toContain('x-9 → https://unknown-x-9.invalid/');
     expect(text).toContain('x-7 (too short (10 words); Readability F1 0.90)');
+  });
+
+  it('gives the article recall per source and names the pages missed with the reason', () => {
+    expect(text).toContain('### Article recall');
+    expect(text).toMatch(/\| x- +\| +4 \| +3 \| +0\.750 \|/);
+    expect(text).toMatch(/\| all +\| +4 \| +3 \| +0\.750 \|/);
+    expect(text).toContain('Missed: x-7 (a listing (longest text between links: 40 words); gold 300 words).');
   });
 
   it('says how many pages the command line and Chromium agree on, and lists the others', () => {
