@@ -7,7 +7,7 @@ import { parseHtmlDocument } from '../cli/parse-html.ts';
 import { Readability } from '@mozilla/readability';
 import { siteOf } from '../core/url.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
-import { MIN_WORDS, extractArticle } from '../content/extract.ts';
+import { MIN_WORDS, TEXT_BUDGET, extractArticle } from '../content/extract.ts';
 import type { Visit } from '../cli/replay.ts';
 import { loadCorpus, type CorpusPage } from './corpus.ts';
 import { articleRecall } from './recall.ts';
@@ -34,6 +34,8 @@ interface Extracted {
   scores: PageExtraction | null;
   /** What the extraction found before the recording minimum, for the comparison with the browser. */
   node: NodeExtraction;
+  /** Share of the gold text's words the page shows (shownText); null without gold. */
+  shown?: number | null;
 }
 
 type Ours = ReturnType<typeof extractArticle>;
@@ -43,7 +45,7 @@ type Ours = ReturnType<typeof extractArticle>;
  * src/cli/pages.ts extractHtml does (extractArticle works on a clone and leaves the document as
  * it was); Readability then parses the document itself, the last use of it, as it would a clone.
  */
-export function extractBoth(html: string, url: string): { ours: Ours; raw: string | null; rawFailure?: string } {
+export function extractBoth(html: string, url: string): { ours: Ours; raw: string | null; rawFailure?: string; shown?: string; cut?: boolean } {
   let document: Document;
   try {
     document = parseHtmlDocument(html);
@@ -51,6 +53,9 @@ export function extractBoth(html: string, url: string): { ours: Ours; raw: strin
     const reason = `cannot parse the page: ${error instanceof Error ? error.message : String(error)}`;
     return { ours: { article: false, reason }, raw: null, rawFailure: reason };
   }
+  const shown = shownText(document.body);
+  // The extraction reads the page's first TEXT_BUDGET characters of text (cutAfterText).
+  const cut = shown.split(/\s+/).join('').length > TEXT_BUDGET;
   let ours: Ours;
   try {
     // Extraction is scored on what the extractor finds; the recording minimum is applied after.
@@ -60,10 +65,43 @@ export function extractBoth(html: string, url: string): { ours: Ours; raw: strin
   }
   try {
     const raw = new Readability(document).parse()?.textContent ?? null;
-    return raw === null ? { ours, raw, rawFailure: 'no article found' } : { ours, raw };
+    return raw === null ? { ours, raw, shown, cut, rawFailure: 'no article found' } : { ours, raw, shown, cut };
   } catch (error) {
-    return { ours, raw: null, rawFailure: `extraction failed: ${String(error)}` };
+    return { ours, raw: null, shown, cut, rawFailure: `extraction failed: ${String(error)}` };
   }
+}
+
+/**
+ * The gold text of the part of a page the extraction kept, for a page cut by the text budget:
+ * the gold tokens up to where a run of the extraction's last tokens occurs in them (the last token
+ * may be cut, so it is left out). The whole gold when no run is found.
+ */
+export function goldOfPartKept(gold: readonly string[], extracted: readonly string[], run = 6): readonly string[] {
+  const at = new Map<string, number>();
+  for (let i = 0; i + run <= gold.length; i++) {
+    const key = gold.slice(i, i + run).join(' ');
+    if (!at.has(key)) at.set(key, i);
+  }
+  for (let end = extracted.length - 1; end - run >= 0 && end > extracted.length - 200; end--) {
+    const found = at.get(extracted.slice(end - run, end).join(' '));
+    if (found !== undefined) return gold.slice(0, found + run);
+  }
+  return gold;
+}
+
+const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE']);
+
+/** The text a browser shows of a page's body: every text node outside scripts, styles and the like. */
+export function shownText(root: Node | null): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1 && !UNSHOWN.has((child as Element).tagName.toUpperCase())) walk(child);
+    }
+  };
+  if (root) walk(root);
+  return parts.join(' ');
 }
 
 async function extractPage(page: CorpusPage): Promise<Extracted> {
@@ -75,7 +113,7 @@ async function extractPage(page: CorpusPage): Promise<Extracted> {
     const scores = page.gold === null ? null : { id: page.id, ours: FAILED, raw: FAILED, oursFailure: reason, rawFailure: reason };
     return { page, tokens: null, fingerprint: null, reason, scores, node: { reason } };
   }
-  const { ours, raw, rawFailure } = extractBoth(html, page.url);
+  const { ours, raw, rawFailure, shown, cut } = extractBoth(html, page.url);
   const extracted = ours.article ? textTokens(ours.paragraphs.join('\n\n')) : null;
   const short = ours.article && ours.fingerprint.words < MIN_WORDS ? ours.fingerprint.words : null;
   const article = ours.article && short === null;
@@ -85,13 +123,18 @@ async function extractPage(page: CorpusPage): Promise<Extracted> {
     tokens: article ? extracted : null,
     fingerprint: article && ours.article ? ours.fingerprint : null,
     reason: article ? null : short !== null ? `too short (${short} words)` : ours.article ? null : ours.reason,
+    shown: page.gold === null || shown === undefined ? null : bagF1(textTokens(shown), textTokens(page.gold)).recall,
   };
   if (page.gold === null) return { ...base, scores: null };
-  const gold = textTokens(page.gold);
+  const whole = textTokens(page.gold);
+  // A page cut by the text budget is scored against the gold text of the part kept (Readability's
+  // own text, of the whole page, against the whole gold).
+  const gold = cut && extracted ? goldOfPartKept(whole, extracted) : whole;
   const scores: PageExtraction = {
     id: page.id,
     ours: extracted ? bagF1(extracted, gold) : FAILED,
-    raw: raw === null ? FAILED : bagF1(textTokens(raw), gold),
+    raw: raw === null ? FAILED : bagF1(textTokens(raw), whole),
+    ...(gold !== whole ? { cutGold: { kept: gold.length, of: whole.length } } : {}),
     ...(ours.article ? {} : { oursFailure: ours.reason }),
     ...(short !== null ? { belowMinimum: short } : {}),
     ...(rawFailure ? { rawFailure } : {}),
@@ -180,7 +223,7 @@ export async function runEval(options: RunOptions): Promise<EvalResult> {
   const prefixOfId = new Map(corpus.pages.map((p) => [p.id, p.prefix]));
   const prefixes = [...new Set(scored.map((s) => prefixOfId.get(s.id) ?? ''))].sort();
   const bySource = prefixes.map((prefix) => summarise(prefix, scored.filter((s) => prefixOfId.get(s.id) === prefix)));
-  const recall = articleRecall(extracted.map((e) => ({ id: e.page.id, prefix: e.page.prefix, gold: e.page.gold, reason: e.reason })));
+  const recall = articleRecall(extracted.map((e) => ({ id: e.page.id, prefix: e.page.prefix, gold: e.page.gold, reason: e.reason, shown: e.shown })));
   const extraction = lap();
   log(`extraction: ${extraction}s`);
   const browser = options.inBrowser ? await compareWithBrowser(extracted, options.inBrowser) : null;

@@ -9,6 +9,12 @@ import { textTokens } from './f1.ts';
 
 /** A gold text this long is an article a reader would want recorded (the recording minimum is 120). */
 export const RECALL_MIN_WORDS = 150;
+/**
+ * Share of the gold text's words that the page must show (its text as a browser parses it, outside
+ * scripts, styles and the title) for the page to have an article a reader can see. A saved page
+ * whose `</title>` is broken puts its whole body in the title: a browser shows a blank page.
+ */
+export const SHOWN_MIN_SHARE = 0.5;
 
 export interface RecallPage {
   id: string;
@@ -16,6 +22,8 @@ export interface RecallPage {
   gold: string | null;
   /** Why the page was not recorded as an article; null when it was. */
   reason: string | null;
+  /** Share of the gold text's words in the page's shown text (null: not measured). */
+  shown?: number | null;
 }
 
 export interface SourceRecall {
@@ -25,13 +33,17 @@ export interface SourceRecall {
   recorded: number;
   /** recorded / articles; null for no article. */
   recall: number | null;
+  /** The same, counting only the articles the page shows (SHOWN_MIN_SHARE). */
+  shownArticles: number;
+  shownRecorded: number;
+  shownRecall: number | null;
 }
 
 export interface ArticleRecall {
   minWords: number;
   bySource: SourceRecall[];
   all: SourceRecall;
-  missed: { id: string; goldWords: number; reason: string }[];
+  missed: { id: string; goldWords: number; reason: string; shown: number | null }[];
 }
 
 export function articleRecall(pages: readonly RecallPage[]): ArticleRecall {
@@ -41,13 +53,18 @@ export function articleRecall(pages: readonly RecallPage[]): ArticleRecall {
   });
   const summary = (prefix: string, of: typeof articles): SourceRecall => {
     const recorded = of.filter((p) => p.reason === null).length;
-    return { prefix, articles: of.length, recorded, recall: of.length === 0 ? null : recorded / of.length };
+    const shown = of.filter((p) => (p.shown ?? 1) >= SHOWN_MIN_SHARE);
+    const shownRecorded = shown.filter((p) => p.reason === null).length;
+    return {
+      prefix, articles: of.length, recorded, recall: of.length === 0 ? null : recorded / of.length,
+      shownArticles: shown.length, shownRecorded, shownRecall: shown.length === 0 ? null : shownRecorded / shown.length,
+    };
   };
   const prefixes = [...new Set(articles.map((p) => p.prefix))].sort();
   return {
     minWords: RECALL_MIN_WORDS,
     bySource: prefixes.map((prefix) => summary(prefix, articles.filter((p) => p.prefix === prefix))),
     all: summary('all', articles),
-    missed: articles.flatMap((p) => (p.reason === null ? [] : [{ id: p.id, goldWords: p.goldWords, reason: p.reason }])),
+    missed: articles.flatMap((p) => (p.reason === null ? [] : [{ id: p.id, goldWords: p.goldWords, reason: p.reason, shown: p.shown ?? null }])),
   };
 }

@@ -1,6 +1,7 @@
 /** Renders an evaluation run as Markdown: the terminal output and the block in BENCHMARKS.md. */
-import { MIN_WORDS } from '../content/extract.ts';
+import { MIN_WORDS, TEXT_BUDGET } from '../content/extract.ts';
 import { AGREE_F1 } from './agreement.ts';
+import { SHOWN_MIN_SHARE } from './recall.ts';
 import { fixed, table } from './markdown.ts';
 import type { EvalResult, PairDetail, SourceExtraction } from './result.ts';
 import { renderConstructed } from './constructed-report.ts';
@@ -62,6 +63,10 @@ export function renderMarkdown(r: EvalResult): string {
   );
   const failures = x.pages.filter((p) => p.oursFailure);
   const short = x.pages.filter((p) => p.belowMinimum !== undefined);
+  const cut = x.pages.filter((p) => p.cutGold !== undefined);
+  if (cut.length > 0) {
+    out.push(`Cut by the ${TEXT_BUDGET.toLocaleString('en')}-character text budget, ours scored against the gold text of the part kept (Readability against the whole): ${cut.map((p) => `${p.id} (${p.cutGold!.kept.toLocaleString('en')} of ${p.cutGold!.of.toLocaleString('en')} gold tokens, ours F1 ${fixed(p.ours.f1, 2)})`).join('; ')}.`, '');
+  }
   if (short.length > 0) {
     out.push(`Extracted but under the ${MIN_WORDS}-word recording minimum (scored on their text; not recorded as articles): ${short.map((p) => `${p.id} (${p.belowMinimum} words, ours F1 ${fixed(p.ours.f1, 2)}, Readability ${fixed(p.raw.f1, 2)})`).join('; ')}.`, '');
   }
@@ -152,15 +157,17 @@ export function renderMarkdown(r: EvalResult): string {
 }
 
 function recallLines(a: EvalResult['recall']): string[] {
-  const row = (s: EvalResult['recall']['all']) => [s.prefix, String(s.articles), String(s.recorded), fixed(s.recall)];
+  const row = (s: EvalResult['recall']['all']) => [s.prefix, String(s.articles), String(s.recorded), fixed(s.recall), String(s.shownArticles), String(s.shownRecorded), fixed(s.shownRecall)];
   return [
     '### Article recall',
     '',
-    `Pages whose gold.txt has ${a.minWords} words or more (\`countWords(tokenise(normalise(gold)))\`) recorded as articles by the extension's extraction.`,
+    `Pages whose gold.txt has ${a.minWords} words or more (\`countWords(tokenise(normalise(gold)))\`) recorded as articles by the extension's extraction;`,
+    `"shown": of those, the pages that show at least ${Math.round(SHOWN_MIN_SHARE * 100)}% of their gold text's words as a browser parses them (outside scripts, styles,`,
+    'noscript and the title: a saved page whose `</title>` is broken puts its whole body in the title, and a browser shows a blank page).',
     '',
-    table(['source', 'articles', 'recorded', 'recall'], [...a.bySource.map(row), row(a.all)], ['l', 'r', 'r', 'r']),
+    table(['source', 'articles', 'recorded', 'recall', 'shown', 'recorded', 'recall (shown)'], [...a.bySource.map(row), row(a.all)], ['l', 'r', 'r', 'r', 'r', 'r', 'r']),
     '',
-    ...(a.missed.length > 0 ? [`Missed: ${a.missed.map((m) => `${m.id} (${m.reason}; gold ${m.goldWords} words)`).join('; ')}.`, ''] : []),
+    ...(a.missed.length > 0 ? [`Missed: ${a.missed.map((m) => `${m.id} (${m.reason}; gold ${m.goldWords} words${m.shown !== null && m.shown < SHOWN_MIN_SHARE ? `, ${Math.round(m.shown * 100)}% of them shown` : ''})`).join('; ')}.`, ''] : []),
   ];
 }
 

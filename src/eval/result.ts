@@ -36,6 +36,8 @@ export interface PageExtraction {
   rawFailure?: string;
   /** Extracted, but shorter than the minimum the extension records (scored on its text all the same). */
   belowMinimum?: number;
+  /** Cut by the text budget: scored against the first `kept` of the gold text's `of` tokens. */
+  cutGold?: { kept: number; of: number };
 }
 
 export interface ReportedPair {

@@ -16,19 +16,51 @@ describe('articleRecall', () => {
   ]);
 
   it('counts only pages whose gold text has the minimum, words as the fingerprint counts them', () => {
-    expect(recall.bySource).toEqual([
+    expect(recall.bySource).toMatchObject([
       { prefix: 'a-', articles: 2, recorded: 1, recall: 0.5 },
       { prefix: 'b-', articles: 1, recorded: 1, recall: 1 },
       { prefix: 'c-', articles: 1, recorded: 1, recall: 1 },
     ]);
-    expect(recall.all).toEqual({ prefix: 'all', articles: 4, recorded: 3, recall: 0.75 });
+    expect(recall.all).toMatchObject({ prefix: 'all', articles: 4, recorded: 3, recall: 0.75 });
   });
 
   it('names each article missed with its reason and gold length', () => {
-    expect(recall.missed).toEqual([{ id: 'a-2', goldWords: 400, reason: 'a listing (longest text between links: 30 words)' }]);
+    expect(recall.missed).toEqual([{ id: 'a-2', goldWords: 400, reason: 'a listing (longest text between links: 30 words)', shown: null }]);
   });
 
   it('gives no ratio for a source without articles', () => {
     expect(articleRecall([{ id: 'z-1', prefix: 'z-', gold: 'short', reason: null }]).all.recall).toBeNull();
+  });
+
+  it('counts apart the articles a page does not show (its body parsed into the title, say)', () => {
+    const shown = articleRecall([
+      { id: 'a-1', prefix: 'a-', gold: words(300), reason: null, shown: 0.97 },
+      { id: 'a-2', prefix: 'a-', gold: words(300), reason: 'no article found', shown: 0.02 },
+      { id: 'a-3', prefix: 'a-', gold: words(300), reason: 'too short (40 words)', shown: 0.9 },
+    ]);
+    expect(shown.all).toEqual({ prefix: 'all', articles: 3, recorded: 1, recall: 1 / 3, shownArticles: 2, shownRecorded: 1, shownRecall: 0.5 });
+    expect(shown.missed.map((m) => m.shown)).toEqual([0.02, 0.9]);
+  });
+});
+
+describe('shownText', () => {
+  it('reads the body’s text outside scripts, styles, noscript and a title swallowed into the body', async () => {
+    const { parseHtmlDocument } = await import('../../src/cli/parse-html.ts');
+    const { shownText } = await import('../../src/eval/pipeline.ts');
+    const doc = parseHtmlDocument('<title>T</title><p>Shown words<script>var hidden = 1;</script><style>p{}</style><noscript>no script</noscript> here</p>');
+    expect(shownText(doc.body).replace(/\s+/g, ' ').trim()).toBe('Shown words here');
+    // A broken </title> leaves the whole page in the title: a browser shows nothing.
+    expect(shownText(parseHtmlDocument('<title>T</titl><body><p>The article</p>').body).trim()).toBe('');
+  });
+});
+
+describe('goldOfPartKept', () => {
+  it('cuts the gold text where the extraction of a page cut by the text budget ends', async () => {
+    const { goldOfPartKept } = await import('../../src/eval/pipeline.ts');
+    const gold = Array.from({ length: 1_000 }, (_, i) => `w${i}`);
+    // The extraction kept the first 300 tokens and the start of the 301st, which was cut ("w30").
+    const kept = [...gold.slice(0, 300), 'w30'];
+    expect(goldOfPartKept(gold, kept)).toEqual(gold.slice(0, 300));
+    expect(goldOfPartKept(gold, ['nothing', 'like', 'it', 'at', 'all', 'here', 'or', 'there'])).toBe(gold);
   });
 });

@@ -17,9 +17,9 @@ const result: EvalResult = {
   extraction: { bySource: [source('x-', 0.75)], all: source('all', 0.75), pages: [{ id: 'x-7', ours: prf(0), raw: prf(0.9), oursFailure: 'too short (10 words)' }] },
   recall: {
     minWords: 150,
-    bySource: [{ prefix: 'x-', articles: 4, recorded: 3, recall: 0.75 }],
-    all: { prefix: 'all', articles: 4, recorded: 3, recall: 0.75 },
-    missed: [{ id: 'x-7', goldWords: 300, reason: 'a listing (longest text between links: 40 words)' }],
+    bySource: [{ prefix: 'x-', articles: 4, recorded: 3, recall: 0.75, shownArticles: 3, shownRecorded: 3, shownRecall: 1 }],
+    all: { prefix: 'all', articles: 4, recorded: 3, recall: 0.75, shownArticles: 3, shownRecorded: 3, shownRecall: 1 },
+    missed: [{ id: 'x-7', goldWords: 300, reason: 'a listing (longest text between links: 40 words)', shown: 0.1 }],
   },
   browser: { pages: 9, agree: 8, meanF1: 0.97, differing: [{ id: 'x-8', f1: 0.42, scriptsOffF1: 1, node: '120 tokens', browser: 'not readerable' }] },
   recognition: {
@@ -72,8 +72,8 @@ describe('renderMarkdown', () => {
   it('gives the article recall per source and names the pages missed with the reason', () => {
     expect(text).toContain('### Article recall');
     expect(text).toMatch(/\| x- +\| +4 \| +3 \| +0\.750 \|/);
-    expect(text).toMatch(/\| all +\| +4 \| +3 \| +0\.750 \|/);
-    expect(text).toContain('Missed: x-7 (a listing (longest text between links: 40 words); gold 300 words).');
+    expect(text).toMatch(/\| all +\| +4 \| +3 \| +0\.750 \| +3 \| +3 \| +1\.000 \|/);
+    expect(text).toContain('Missed: x-7 (a listing (longest text between links: 40 words); gold 300 words, 10% of them shown).');
   });
 
   it('says how many pages the command line and Chromium agree on, and lists the others', () => {
