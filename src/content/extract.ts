@@ -9,7 +9,7 @@ import Readability from '@mozilla/readability/Readability.js';
 import { fingerprint, fingerprintSteps, MAX_TOKENS, type Fingerprint } from '../core/fingerprint.ts';
 import { runSteps } from '../core/steps.ts';
 import type { Report } from '../messages.ts';
-import { notArticleReason } from './article-test.ts';
+import { holdsProse, notArticleReason, PROSE_CHARS, PROSE_CHECK_FROM, PROSE_RUNS } from './article-test.ts';
 import { bodyParagraphs, jsonLdArticleBody } from './json-ld.ts';
 import { articleParagraphs } from './paragraphs.ts';
 import { readingCopy } from './reading-copy.ts';
@@ -87,6 +87,7 @@ export function* extractSteps(doc: Document, url: string, minWords = MIN_WORDS):
     for (const script of copy.body.querySelectorAll('script[type="application/ld+json" i]')) copy.head?.append(script);
     const text = cutAfterText(copy.body, TEXT_BUDGET);
     if (text < MIN_TEXT_CHARS && !jsonLdArticleBody(doc)) return { article: false, reason: `too little text (${text} characters)` };
+    if (text >= PROSE_CHECK_FROM && !holdsProse(copy.body) && !jsonLdArticleBody(doc)) return { article: false, reason: `no prose (fewer than ${PROSE_RUNS} runs of ${PROSE_CHARS} characters of text)` };
     yield 'cut';
     // keepClasses: class attributes are never read after Readability; removing them costs time.
     parsed = new Readability<Element>(copy, { serializer: (node) => node as Element, maxElemsToParse: MAX_ELEMENTS, keepClasses: true }).parse();

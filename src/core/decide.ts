@@ -84,9 +84,15 @@ export interface LeadView {
   size: number;
 }
 
-/** The look-up keys and paragraphs that make a text's lead (its first 90 words or so). */
+/** The look-up keys stored for a text's lead (its first 90 words or so: storedKeys()). */
 export const LEAD_KEYS = 3;
-export const LEAD_PARAGRAPHS = 2;
+/**
+ * The keys and paragraphs leadShared() reads as a text's lead: its first 60 words or so. A press
+ * release of one 70-word paragraph over a legal block has its third key and second paragraph in
+ * the block.
+ */
+export const LEAD_CHECK_KEYS = 2;
+export const LEAD_PARAGRAPHS = 1;
 /**
  * Paragraphs, none of them in the longer text, after an opening both texts share, that make the
  * shorter text a story of its own: the opening was a standard preface (an editor's note), not the
@@ -95,17 +101,19 @@ export const LEAD_PARAGRAPHS = 2;
 export const OWN_PARAGRAPHS = 3;
 
 /**
- * Whether the shorter text's lead is found in the longer: one of its first LEAD_KEYS keys among
- * the other's keys, or one of its first LEAD_PARAGRAPHS paragraphs verbatim in the other (a lead
- * whose first words were changed, by a dateline say, keeps its later paragraphs). `stored` holds
- * only an article's stored keys, whose first LEAD_KEYS are its lead's (storedKeys()): the page's
- * lead is looked for among them and among the stored paragraphs.
+ * Whether one text's lead is found in the other: one of its first LEAD_CHECK_KEYS keys among the
+ * other's keys, or its first paragraph verbatim in the other (a lead whose first words were
+ * changed, by a dateline say, keeps its later keys). The shorter text's lead, for a copy of part
+ * of a story; or the longer's, for a copy that a preface made the longer and a cut the shorter.
+ * `stored` holds only an article's stored keys, whose first ones are its lead's (storedKeys()):
+ * the page's lead is looked for among them and among the stored paragraphs, all kept in order.
  */
 export function leadShared(page: LeadView, stored: LeadView): boolean {
   const [shorter, longer] = page.size <= stored.size ? [page, stored] : [stored, page];
   if (onlyOpeningShared(shorter.paragraphs, longer.paragraphs)) return false;
-  return countShared(shorter.keys.slice(0, LEAD_KEYS), longer.keys) > 0
-    || countShared(shorter.paragraphs.slice(0, LEAD_PARAGRAPHS), longer.paragraphs) > 0;
+  const leadOf = (a: LeadView, b: LeadView) =>
+    countShared(a.keys.slice(0, LEAD_CHECK_KEYS), b.keys) > 0 || countShared(a.paragraphs.slice(0, LEAD_PARAGRAPHS), b.paragraphs) > 0;
+  return leadOf(shorter, longer) || leadOf(longer, shorter);
 }
 
 /**

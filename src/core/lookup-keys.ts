@@ -19,8 +19,15 @@ import { mix } from './hash.ts';
 export const MAX_STORED_KEYS = 8;
 /** Stretches of the text that each give one anchor key. */
 export const ANCHOR_SEGMENTS = MAX_STORED_KEYS - LEAD_KEYS;
-/** Keys of lowest mix() a page asks for beside its own stored ones. */
+/** Keys of lowest mix() a page asks for beside its own stored ones, at least... */
 export const QUERY_LOWEST = 16;
+/**
+ * ...and a fifth of its keys, up to QUERY_MOST: a long page (a digest of ten stories) holds many
+ * stored texts, each of whose lowest-ranked key must rank among the page's lowest. Only long pages
+ * pay for the extra rows read.
+ */
+export const QUERY_SHARE = 0.2;
+export const QUERY_MOST = 48;
 
 const rank = (key: number) => mix(key ^ 0x5bd1e995);
 
@@ -43,6 +50,7 @@ export function storedKeys(keys: readonly number[]): number[] {
 
 /** The keys a page looks up: its own stored keys (their rows are then read), and its lowest-ranked. */
 export function queryKeys(keys: readonly number[]): number[] {
-  const lowest = [...new Set(keys)].sort((a, b) => rank(a) - rank(b)).slice(0, QUERY_LOWEST);
+  const count = Math.min(QUERY_MOST, Math.max(QUERY_LOWEST, Math.ceil(keys.length * QUERY_SHARE)));
+  const lowest = [...new Set(keys)].sort((a, b) => rank(a) - rank(b)).slice(0, count);
   return [...new Set([...storedKeys(keys), ...lowest])];
 }

@@ -73,6 +73,7 @@ describe('different stories sharing a long block', () => {
 
   it.each([
     ['a 320-word legal block under two releases', (story: string[]) => [...story, ...legal]],
+    ['a 320-word legal block under two releases of one 60-90-word paragraph', (story: string[]) => [story.join(' ').split(' ').slice(0, 60 + (story.length * 7) % 30).join(' '), ...legal]],
     ['a 225-word author bio under two columns', (story: string[]) => [...story, ...bio]],
   ])('%s: never the same story, on two sites or one', async (_name, withBlock) => {
     for (const [a, b] of [[0, 1], [2, 3], [1, 2]] as const) {

@@ -25,6 +25,7 @@ const COPIES: Record<string, Copy> = {
   'a 600-word preface first': preface(600, 7_002),
   'its second half first': (story) => [...story.slice(half(story)), ...story.slice(0, half(story))],
   'its second half alone': (story) => story.slice(half(story)),
+  'a 300-word preface, then its first 60%': (story) => preface(300, 7_004)(story.slice(0, Math.ceil(story.length * 0.6))),
   'its middle 40% alone': (story) => story.slice(Math.floor(story.length * 0.3), Math.ceil(story.length * 0.7)),
 };
 
@@ -44,6 +45,23 @@ describe.each(LENGTHS)('a story of %i paragraphs', (paragraphs) => {
         expect(verdict.sightings.map((s) => s.url), `seed ${seed}, ${words(first)} words then ${words(second)}`).toEqual(['https://original.example/story']);
         db.close();
       }
+    }
+  });
+});
+
+describe('a digest of ten stories', () => {
+  // The other way round, a story read after the digest finds it only when the story holds one of
+  // the digest's 8 stored keys (a fifth of the digest or more holds one; a tenth may not).
+  it('finds each story read before it', async () => {
+    for (let seed = 0; seed < 4; seed++) {
+      const stories = Array.from({ length: 10 }, (_, i) => makeArticle(20_000 + seed * 100 + i, 10));
+      const digest = stories.flat();
+      const db = await freshHistory();
+      for (const [i, story] of stories.entries()) await read(db, `https://site${i}.example/story`, story);
+      const verdict = await read(db, 'https://digest.example/today', digest);
+      const told = [...verdict.sightings, ...verdict.partial].map((s) => s.url).sort();
+      expect(told, `seed ${seed}: the digest read last`).toEqual(stories.map((_, i) => `https://site${i}.example/story`).sort());
+      db.close();
     }
   });
 });
