@@ -60,6 +60,16 @@ export interface Verdict {
   reason?: string;
 }
 
+/**
+ * A verdict as the worker sends it (page/check, page/record) and keeps it for its tab
+ * (tab/verdict): with the page's site, worked out by the worker since the Public Suffix List is
+ * too big for the content script's size budget.
+ */
+export interface TabVerdict extends Verdict {
+  /** The page's site (siteForUrl): what the notice's "Not on this site" and the popup's "Don't track this site" store. */
+  site: string;
+}
+
 export interface ArticleSummary {
   id: number;
   url: string;
@@ -119,10 +129,10 @@ export interface Health {
 
 export interface Protocol {
   /** The immediate "already read?" check: nothing is written. */
-  'page/check': { request: Report; response: Verdict };
+  'page/check': { request: Report; response: TabVerdict };
   /** The page has been read (visible for a while, or scrolled): record it. */
-  'page/record': { request: Report; response: Verdict };
-  'tab/verdict': { request: { tabId: number }; response: Verdict | null };
+  'page/record': { request: Report; response: TabVerdict };
+  'tab/verdict': { request: { tabId: number }; response: TabVerdict | null };
   'history/stories': { request: StoriesQuery; response: StoriesPage };
   /**
    * `url`: the address the record was shown under (Verdict.articleUrl). The action is refused
