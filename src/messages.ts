@@ -25,7 +25,11 @@ export type Report =
   | ({ article: true } & PageReport)
   | { article: false; url: string; reason: string };
 
-export type Relation = 'same-site' | 'other-site';
+/**
+ * Where a sighting was read, against the page's site: not a `Relation` of core/decide.ts (same
+ * story, partial, different), which says how much text two articles share.
+ */
+export type SightingPlace = 'same-site' | 'other-site';
 
 export interface Sighting {
   id: number;
@@ -36,7 +40,8 @@ export interface Sighting {
   firstSeen: number;
   containment: number;
   resemblance: number;
-  relation: Relation;
+  /** The field keeps its name: it crosses the protocol and is in the CLI's JSON output. */
+  relation: SightingPlace;
 }
 
 export interface Verdict {
