@@ -25,7 +25,11 @@ export type Report =
   | ({ article: true } & PageReport)
   | { article: false; url: string; reason: string };
 
-export type Relation = 'same-site' | 'other-site';
+/**
+ * Where a sighting was read, against the page's site: not a `Relation` of core/decide.ts (same
+ * story, partial, different), which says how much text two articles share.
+ */
+export type SightingPlace = 'same-site' | 'other-site';
 
 export interface Sighting {
   id: number;
@@ -36,7 +40,8 @@ export interface Sighting {
   firstSeen: number;
   containment: number;
   resemblance: number;
-  relation: Relation;
+  /** The field keeps its name: it crosses the protocol and is in the CLI's JSON output. */
+  relation: SightingPlace;
 }
 
 export interface Verdict {
@@ -58,6 +63,16 @@ export interface Verdict {
   /** Paragraph hashes of the earlier sightings: what the reader has read of this story. */
   readParagraphs: number[];
   reason?: string;
+}
+
+/**
+ * A verdict as the worker sends it (page/check, page/record) and keeps it for its tab
+ * (tab/verdict): with the page's site, worked out by the worker since the Public Suffix List is
+ * too big for the content script's size budget.
+ */
+export interface TabVerdict extends Verdict {
+  /** The page's site (siteForUrl): what the notice's "Not on this site" and the popup's "Don't track this site" store. */
+  site: string;
 }
 
 export interface ArticleSummary {
@@ -119,10 +134,10 @@ export interface Health {
 
 export interface Protocol {
   /** The immediate "already read?" check: nothing is written. */
-  'page/check': { request: Report; response: Verdict };
+  'page/check': { request: Report; response: TabVerdict };
   /** The page has been read (visible for a while, or scrolled): record it. */
-  'page/record': { request: Report; response: Verdict };
-  'tab/verdict': { request: { tabId: number }; response: Verdict | null };
+  'page/record': { request: Report; response: TabVerdict };
+  'tab/verdict': { request: { tabId: number }; response: TabVerdict | null };
   'history/stories': { request: StoriesQuery; response: StoriesPage };
   /**
    * `url`: the address the record was shown under (Verdict.articleUrl). The action is refused

@@ -3,13 +3,18 @@
  * field when read, so a bad or old value falls back to its default instead of breaking anything.
  */
 import { DEFAULT_THRESHOLDS, type Thresholds } from './core/decide.ts';
+import { hostForUrl } from './core/host.ts';
 
 export type Sensitivity = 'strict' | 'balanced' | 'loose';
 
 export interface Settings {
   /** Nothing is checked or recorded while paused. */
   paused: boolean;
-  /** Registrable domains never checked nor recorded. */
+  /**
+   * Sites never checked nor recorded. Like `noticeOffSites`, a list of entries each covering a host
+   * and every host under it (onSites): the site (siteForUrl) when stored by a switch ("Don't track
+   * this site"), or the host the reader typed in the options (siteEntry, "news.example.com").
+   */
   excludedSites: string[];
   /** Record pages read in private windows (off by default). */
   recordPrivate: boolean;
@@ -20,7 +25,7 @@ export interface Settings {
   retentionDays: number;
   /** Show the in-page notice. */
   notice: boolean;
-  /** Sites where the in-page notice is not shown. */
+  /** Sites where the in-page notice is not shown (its "Not on this site"; entries as `excludedSites`). */
   noticeOffSites: string[];
   /** A page counts as read after being visible this long (or scrolled). */
   readDelaySeconds: number;
@@ -46,15 +51,13 @@ export function thresholdsFor(settings: Pick<Settings, 'sensitivity'>): Threshol
   return { ...DEFAULT_THRESHOLDS, sameStory: SAME_STORY[settings.sensitivity] };
 }
 
-/** Whether a page's host is one of `sites` or below one of them (the rule for both exclusion lists). */
+/**
+ * Whether a page's host is one of `sites` or below one of them (the rule for both lists): "example.com"
+ * covers www.example.com and news.example.com, "news.example.com" covers news.example.com only.
+ */
 export function onSites(url: string, sites: readonly string[]): boolean {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  return sites.some((site) => host === site || host.endsWith(`.${site}`));
+  const host = hostForUrl(url);
+  return host !== '' && sites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
 export function parseSettings(raw: unknown): Settings {
@@ -81,6 +84,7 @@ function whole(v: unknown, fallback: number, min: number, max: number): number {
 
 function sites(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
-  const valid = v.filter((s): s is string => typeof s === 'string' && /^[a-z0-9.-]{1,253}$/i.test(s));
+  // Host names and IP addresses, IPv6 ones without brackets (hostForUrl); kept as stored.
+  const valid = v.filter((s): s is string => typeof s === 'string' && /^[a-z0-9.:-]{1,253}$/i.test(s));
   return [...new Set(valid.map((s) => s.toLowerCase()))].slice(0, 10_000);
 }

@@ -1,4 +1,5 @@
-import type { Report, StorageProblem, Verdict } from '../messages.ts';
+import { siteForUrl } from '../core/url.ts';
+import type { Report, StorageProblem, TabVerdict, Verdict } from '../messages.ts';
 import type { HistoryDB } from '../platform/database.ts';
 import { onSites, thresholdsFor, type Settings } from '../settings.ts';
 import {
@@ -14,8 +15,8 @@ export interface Deps {
   now: () => number;
   settings: () => Promise<Settings>;
   setBadge: (tabId: number, text: string) => Promise<void>;
-  saveVerdict: (tabId: number, verdict: Verdict) => Promise<void>;
-  loadVerdict: (tabId: number) => Promise<Verdict | null>;
+  saveVerdict: (tabId: number, verdict: TabVerdict) => Promise<void>;
+  loadVerdict: (tabId: number) => Promise<TabVerdict | null>;
   /** Small persisted values (when the history was last pruned, the last storage problem). */
   meta: { get: <T>(key: string, fallback: T) => Promise<T>; set: (key: string, value: unknown) => Promise<void> };
 }
@@ -32,12 +33,13 @@ const DAY = 86_400_000;
 
 export function createHandlers(deps: Deps): Handlers {
   /** Runs a check or a record, unless settings say this page is not to be looked at. */
-  async function handle(report: Report, sender: Sender, write: boolean): Promise<Verdict> {
+  async function handle(report: Report, sender: Sender, write: boolean): Promise<TabVerdict> {
     const settings = await deps.settings();
     const refusal = refuse(report, sender, settings);
-    const verdict = refusal !== null
+    const found = refusal !== null
       ? notArticle(report.url, refusal)
       : await (write ? record : checkReport)(await deps.db(), report as Extract<Report, { article: true }>, deps.now(), thresholdsFor(settings));
+    const verdict: TabVerdict = { ...found, site: siteForUrl(report.url) };
     const tabId = sender.tab?.id ?? -1;
     await deps.saveVerdict(tabId, verdict);
     await deps.setBadge(tabId, verdict.otherSites > 0 ? String(verdict.otherSites) : '');

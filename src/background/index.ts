@@ -10,7 +10,7 @@ import { clearTabState, loadTabState, saveTabState } from '../platform/tab-state
 import { onTabNavigates, onTabRemoved } from '../platform/tabs.ts';
 import { loadSettings } from '../platform/settings-store.ts';
 import { loadValue, saveValue } from '../platform/local-values.ts';
-import type { Verdict } from '../messages.ts';
+import type { TabVerdict } from '../messages.ts';
 import { createHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
 
@@ -30,8 +30,8 @@ const handlers = createHandlers({
   settings: loadSettings,
   meta: { get: loadValue, set: saveValue },
   setBadge,
-  saveVerdict: saveTabState<Verdict>,
-  loadVerdict: loadTabState<Verdict>,
+  saveVerdict: saveTabState<TabVerdict>,
+  loadVerdict: loadTabState<TabVerdict>,
 });
 
 onRuntimeMessage(createRouter(handlers, { id: extensionId(), origin: extensionUrl('') }));

@@ -4,7 +4,7 @@
  * already read (badge and notice), and record it once it has really been read. Never throws into
  * the page: failures are caught and logged.
  */
-import { send, type Report } from '../messages.ts';
+import { send, type Report, type TabVerdict } from '../messages.ts';
 import { t, uiLanguage } from '../platform/i18n.ts';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import { onSites, type Settings } from '../settings.ts';
@@ -35,14 +35,13 @@ async function check(): Promise<void> {
   const verdict = await send('page/check', report);
   if (run.signal.aborted || !report.article) return;
   if (verdict.otherSites > 0 && settings.notice && !onSites(location.href, settings.noticeOffSites)) {
-    notice = showNotice(verdict, noticeActions(report, verdict.readParagraphs, settings), uiLanguage());
+    notice = showNotice(verdict, noticeActions(report, verdict, settings), uiLanguage());
   }
   await whenRead(settings.readDelaySeconds, run.signal);
   if (!run.signal.aborted) await send('page/record', report);
 }
 
-function noticeActions(report: Extract<Report, { article: true }>, read: number[], settings: Settings) {
-  const siteOfPage = location.hostname.toLowerCase().replace(/^www\./, '');
+function noticeActions(report: Extract<Report, { article: true }>, verdict: TabVerdict, settings: Settings) {
   return {
     toggleWhatsNew() {
       if (whatsNew) {
@@ -50,10 +49,11 @@ function noticeActions(report: Extract<Report, { article: true }>, read: number[
         whatsNew = null;
         return '';
       }
-      whatsNew = highlightNew(document, report.paragraphs, read);
+      whatsNew = highlightNew(document, report.paragraphs, verdict.readParagraphs);
       return whatsNew.fresh === 0 ? t('nothingNew') : t('whatsNewCount', whatsNew.fresh, whatsNew.total);
     },
-    offForSite: async () => void (await saveSettings({ noticeOffSites: [...settings.noticeOffSites, siteOfPage] })),
+    // The page's site as the worker names it (siteForUrl): the content script has no Public Suffix List.
+    offForSite: async () => void (await saveSettings({ noticeOffSites: [...settings.noticeOffSites, verdict.site] })),
     offEverywhere: async () => void (await saveSettings({ notice: false })),
   };
 }

@@ -1,4 +1,7 @@
 import { getDomain, getHostname } from 'tldts';
+import { hostForUrl } from './host.ts';
+
+export { hostForUrl };
 
 /** Query parameters that identify a campaign or a click, never a different page. */
 const TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl|ocid|cmpid|ref|ref_src|ref_url|src|smid|share|sharetype|s_cid|at_medium|at_campaign|amp|outputtype|__twitter_impression|guccounter)$/i;
@@ -40,11 +43,47 @@ function ampCacheKey(parsed: URL): string {
   return pageKey(`https://${inner}${parsed.search}`);
 }
 
-/** The registrable domain ("bbc.co.uk" for news.bbc.co.uk), or the host for IPs and localhost. */
-export function siteOf(url: string): string {
-  const domain = getDomain(url, { allowPrivateDomains: true });
-  if (domain) return domain;
-  return (getHostname(url) ?? url).toLowerCase();
+const PSL = { allowPrivateDomains: true } as const;
+
+/**
+ * The site of a host: its registrable domain under the Public Suffix List, private suffixes
+ * included ("bbc.co.uk" for news.bbc.co.uk, "someone.github.io" for someone.github.io), or the
+ * host itself where there is none (an IP address, localhost, "github.io" itself).
+ */
+export function siteForHost(host: string): string {
+  const h = host.toLowerCase();
+  return getDomain(h, PSL) ?? h;
+}
+
+/**
+ * The site of a page: what the history groups and counts by (ArticleRecord.site, a verdict's
+ * `otherSites`) and what the notice's and the popup's per-site switches store. A string that is
+ * not a URL is read as tldts reads it, as the history always has.
+ */
+export function siteForUrl(url: string): string {
+  const host = hostForUrl(url);
+  if (host) return siteForHost(host);
+  return getDomain(url, PSL) ?? (getHostname(url) ?? url).toLowerCase();
+}
+
+/** The history's name for siteForUrl (its callers are being edited elsewhere: to be renamed with them). */
+export const siteOf = siteForUrl;
+
+/**
+ * An entry of a per-site list (excluded sites, sites without the notice) from what a reader typed
+ * or pasted: the host alone, without scheme, path, port or a "www." in front of a site
+ * ("https://www.example.org/a" -> "example.org"; "news.example.com" stays itself: an entry covers
+ * its host and every host under it, see onSites). A site as siteForUrl gives it is its own entry.
+ * '' when it names no host.
+ */
+export function siteEntry(text: string): string {
+  const t = text.trim();
+  if (!t) return '';
+  // A bare IPv6 address ("::1") is not a host until bracketed.
+  const bare = /^[0-9a-f]*:[0-9a-f]*:[0-9a-f:.]*$/i.test(t) ? `[${t}]` : t;
+  const host = hostForUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(bare) ? bare : `http://${bare}`);
+  // "www." is dropped unless it is part of the site itself (www.gov.uk: gov.uk is a public suffix).
+  return host.startsWith('www.') && siteForHost(host) !== host ? host.slice(4) : host;
 }
 
 /** The host as a reader sees it, without "www.". */

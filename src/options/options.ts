@@ -1,4 +1,5 @@
 /** The options page: settings, and the reader's control over the history (export, import, clear). */
+import { siteEntry } from '../core/url.ts';
 import { send } from '../messages.ts';
 import { t, localisePage } from '../platform/i18n.ts';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
@@ -19,7 +20,7 @@ function fill(settings: Settings): void {
 }
 
 function read(): Partial<Settings> {
-  const lines = (name: string) => field<HTMLTextAreaElement>(name).value.split(/\s+/).map((s) => s.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^www\./, '')).filter(Boolean);
+  const lines = (name: string) => field<HTMLTextAreaElement>(name).value.split(/\s+/).map(siteEntry).filter(Boolean);
   return {
     ...Object.fromEntries(BOOLEANS.map((name) => [name, field<HTMLInputElement>(name).checked])),
     ...Object.fromEntries(NUMBERS.map((name) => [name, Number(field<HTMLInputElement>(name).value)])),

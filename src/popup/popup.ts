@@ -1,5 +1,5 @@
 /** The toolbar popup: this page's verdict and actions, then the history grouped by story. Page data is text only. */
-import { send, type Sighting, type StorySummary, type Verdict } from '../messages.ts';
+import { send, type Sighting, type StorySummary, type TabVerdict } from '../messages.ts';
 import { t, localisePage, uiLanguage } from '../platform/i18n.ts';
 import { openOptions } from '../platform/runtime.ts';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
@@ -34,7 +34,7 @@ async function loadVerdict(): Promise<void> {
   showVerdict(tabId === null ? null : await send('tab/verdict', { tabId }), tabId);
 }
 
-function showVerdict(verdict: Verdict | null, tabId: number | null): void {
+function showVerdict(verdict: TabVerdict | null, tabId: number | null): void {
   const summary = $('verdict-summary');
   summary.classList.toggle('seen', verdict?.kind === 'seen');
   if (!verdict) return void (summary.textContent = t('popupNotChecked'));
@@ -53,7 +53,7 @@ function showVerdict(verdict: Verdict | null, tabId: number | null): void {
   pageActions(verdict, tabId);
 }
 
-function pageActions(verdict: Verdict, tabId: number | null): void {
+function pageActions(verdict: TabVerdict, tabId: number | null): void {
   const id = verdict.articleId;
   // The record's address goes with its id: the worker refuses an id that is no longer this page's.
   const url = verdict.articleUrl ?? verdict.url;
@@ -78,9 +78,8 @@ function pageActions(verdict: Verdict, tabId: number | null): void {
   });
   show('forget', id !== null, async () => acted(await send('article/forget', { id: id!, url })));
   show('dont-track', /^https?:/i.test(verdict.url), async () => {
-    const host = new URL(verdict.url).hostname.replace(/^www\./, '');
     const settings = await loadSettings();
-    await saveSettings({ excludedSites: [...settings.excludedSites, host] });
+    await saveSettings({ excludedSites: [...settings.excludedSites, verdict.site] });
     if (id !== null) await send('article/forget', { id, url });
   });
   $('page-actions').hidden = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.ts';
-import type { Verdict } from '../../src/messages.ts';
+import type { TabVerdict } from '../../src/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings.ts';
 import { freshHistory } from '../fixtures/db.ts';
 import { reportFor } from '../fixtures/reports.ts';
@@ -9,7 +9,7 @@ import { makeArticle } from '../fixtures/text.ts';
 function setup(change: Partial<Settings> = {}) {
   const badges = new Map<number, string>();
   const meta = new Map<string, unknown>();
-  const verdicts = new Map<number, Verdict>();
+  const verdicts = new Map<number, TabVerdict>();
   let clock = 0;
   const db = freshHistory();
   const handlers = createHandlers({
@@ -64,6 +64,18 @@ describe('handlers', () => {
       expect(verdict.reason).toMatch(reason);
       expect((await handlers['history/stories']({ query: '', multiSite: false, before: null, limit: 5 }, tab(0))).stories).toEqual([]);
     }
+  });
+
+  it('names the page\'s site in every verdict, and a switch storing it excludes the whole site', async () => {
+    const { handlers } = setup();
+    const checked = await handlers['page/check']({ article: true, ...reportFor('https://news.paper.co.uk/1', story) }, tab(1));
+    expect(checked.site).toBe('paper.co.uk');
+    const refused = await handlers['page/record']({ article: false, url: 'https://www.b.example/', reason: 'not readerable' }, tab(2));
+    expect(refused.site).toBe('b.example');
+    expect((await handlers['tab/verdict']({ tabId: 1 }, tab(0)))?.site).toBe('paper.co.uk');
+    const excluded = setup({ excludedSites: [checked.site] });
+    const verdict = await excluded.handlers['page/record']({ article: true, ...reportFor('https://www.paper.co.uk/2', story) }, tab(1));
+    expect(verdict).toMatchObject({ kind: 'not-article', reason: 'site excluded', site: 'paper.co.uk' });
   });
 
   it('records private windows only when the reader allows it', async () => {

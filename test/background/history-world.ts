@@ -4,7 +4,7 @@
  * records (their transactions fail as IndexedDB's do when the quota is exceeded).
  */
 import { createHandlers } from '../../src/background/handlers.ts';
-import type { Verdict } from '../../src/messages.ts';
+import type { TabVerdict } from '../../src/messages.ts';
 import type { HistoryDB } from '../../src/platform/database.ts';
 import { DEFAULT_SETTINGS } from '../../src/settings.ts';
 import { freshHistory } from '../fixtures/db.ts';
@@ -14,7 +14,7 @@ export type World = Awaited<ReturnType<typeof makeWorld>>;
 export async function makeWorld(start: number) {
   const db = await freshHistory();
   const badges = new Map<number, string>();
-  const verdicts = new Map<number, Verdict>();
+  const verdicts = new Map<number, TabVerdict>();
   const meta = new Map<string, unknown>();
   const state = { now: start, fullFor: 0 };
   const realTransaction = db.transaction.bind(db);

@@ -4,7 +4,7 @@ import { reportFor } from '../fixtures/reports.ts';
 import { makeArticle } from '../fixtures/text.ts';
 
 const own = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
-const verdict = { kind: 'recorded' as const, url: '', title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, articleUrl: null, readParagraphs: [] };
+const verdict = { kind: 'recorded' as const, url: '', title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, articleUrl: null, readParagraphs: [], site: '' };
 const page = { stories: [], next: null };
 
 function setup() {
