@@ -65,3 +65,21 @@ describe('a digest of ten stories', () => {
     }
   });
 });
+
+// A story of a fifth of a stored digest or less may hold none of its anchors (README, known limits).
+describe('a digest of three stories read first', () => {
+  it('is found by each of its stories read after it', async () => {
+    for (let seed = 0; seed < 12; seed++) {
+      // Stories of unequal length, so that they sit anywhere along the digest.
+      const stories = [6, 9, 12].map((n, i) => makeArticle(30_000 + seed * 10 + i, n + ((seed * (i + 1)) % 5)));
+      const db = await freshHistory();
+      await read(db, 'https://digest.example/today', stories.flat());
+      for (const [i, story] of stories.entries()) {
+        // Each story is its own: the digest is shown as a sighting, or as text shared once another story joined it.
+        const verdict = await read(db, `https://site${i}.example/story`, story);
+        expect([...verdict.sightings, ...verdict.partial].map((s) => s.url), `seed ${seed}, story ${i}`).toContain('https://digest.example/today');
+      }
+      db.close();
+    }
+  });
+});
