@@ -4,20 +4,12 @@
  * the fixed versions the margin tests use). An edit that cannot apply to a text gives null.
  */
 import { HEADLINES, INSERTED_LINES, fill } from './constructed-text.ts';
+import { seededRandom } from '../bench/random.mjs';
 
-/** A deterministic generator of floats in [0, 1) (mulberry32). */
+/** A deterministic generator of floats in [0, 1) (mulberry32, the benchmark's). */
 export type Random = () => number;
 
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const mulberry32: (seed: number) => Random = seededRandom;
 
 /** A generator for one labelled use of a seed: its draws do not depend on any other label's. */
 export function seeded(seed: number, label: string): Random {
