@@ -29,12 +29,17 @@ const boundaries = [
       {
         target: ['./src/content', ...PAGES],
         from: './src/background',
-        message: 'Content scripts and extension pages reach the background only through messages.ts.',
+        message: 'Content scripts and extension pages reach the background only through messages: types from src/protocol.ts, send from src/platform/send.ts.',
       },
       {
         target: './src/background',
         from: ['./src/content', ...PAGES],
         message: 'The background never imports the content script or the pages: they run elsewhere.',
+      },
+      {
+        target: './src/background',
+        from: './src/platform/send.ts',
+        message: 'The background answers messages (router.ts); it never sends them.',
       },
       { target: './src/content', from: PAGES, message: 'The content script never imports the pages.' },
       { target: PAGES, from: './src/content', message: 'The pages never import the content script.' },
@@ -146,6 +151,36 @@ export default defineConfig(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The protocol is types only: whatever imports it loads nothing at run time.
+    files: ['src/protocol.ts'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '.*',
+              message: 'src/protocol.ts is types only: `import type`, never a value.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One client sends messages; everything else in the extension calls its send().
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/send.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'sendMessage', message: 'Only src/platform/send.ts sends messages: import send from it.' },
       ],
     },
   },

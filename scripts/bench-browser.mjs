@@ -37,8 +37,8 @@ import { extensionTasks, TRACE_CATEGORIES } from './lib/bench/trace.mjs';
 
 /** @typedef {import('./lib/browsers.mjs').ExtensionBrowser} ExtensionBrowser */
 /** @typedef {import('puppeteer-core').Page} Page */
-/** @typedef {import('../src/messages.ts').PageReport} PageReport */
-/** @typedef {import('../src/messages.ts').Report} Report */
+/** @typedef {import('../src/protocol.ts').PageReport} PageReport */
+/** @typedef {import('../src/protocol.ts').Report} Report */
 
 const BUDGETS = {
   lookupMedian100kMs: 5,

@@ -19,8 +19,8 @@ import { readPopup } from './popup-page.mjs';
 
 /** @typedef {'chromium' | 'firefox'} BrowserName */
 /** @typedef {import('puppeteer-core').Page} Page */
-/** @typedef {import('../../src/messages.ts').Verdict} Verdict */
-/** @typedef {import('../../src/messages.ts').Protocol} Protocol */
+/** @typedef {import('../../src/protocol.ts').Verdict} Verdict */
+/** @typedef {import('../../src/protocol.ts').Protocol} Protocol */
 
 /**
  * What differs between the browsers.

@@ -7,7 +7,7 @@ import {
   type Overlap, type Relation, type Thresholds,
 } from '../core/index.ts';
 import { decode, latestIds, pageHashOf, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
-import type { PageReport, Sighting, Verdict } from '../messages.ts';
+import type { PageReport, Sighting, Verdict } from '../protocol.ts';
 import { Boilerplate } from './boilerplate.ts';
 import { articlesById, pick, rankCandidates, storyMembers } from './history.ts';
 import { joinStories, type Joined } from './join-stories.ts';

@@ -1,5 +1,5 @@
 import { siteForUrl } from '../core/url.ts';
-import type { Report, StorageProblem, TabVerdict, Verdict } from '../messages.ts';
+import type { Report, StorageProblem, TabVerdict, Verdict } from '../protocol.ts';
 import type { HistoryDB } from '../platform/database.ts';
 import { onSites, thresholdsFor, type Settings } from '../settings.ts';
 import {

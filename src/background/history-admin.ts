@@ -4,7 +4,7 @@ import {
   type ArticleRecord, type HistoryDB, type HistoryTx, type PostingChange,
 } from '../platform/database.ts';
 import { historyFile, parseHistoryFile, type HistoryFile } from '../history-file.ts';
-import type { ImportResult } from '../messages.ts';
+import type { ImportResult } from '../protocol.ts';
 
 /**
  * The article `id`, when it is still the page at `url` (given: the address an action was shown

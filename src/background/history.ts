@@ -3,7 +3,7 @@
  * bad write, a disk error) are left out of every answer (decodeAll), never trusted.
  */
 import { decodeAll, latestIds, namingStory, postings, storyValues, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
-import type { ArticleSummary } from '../messages.ts';
+import type { ArticleSummary } from '../protocol.ts';
 import { queryKeys } from '../core/index.ts';
 
 /** A look-up key held by more articles than this is boilerplate, not evidence of one story. */

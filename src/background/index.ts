@@ -10,7 +10,7 @@ import { clearTabState, loadTabState, saveTabState } from '../platform/tab-state
 import { onTabNavigates, onTabRemoved } from '../platform/tabs.ts';
 import { loadSettings } from '../platform/settings-store.ts';
 import { loadValue, saveValue } from '../platform/local-values.ts';
-import type { TabVerdict } from '../messages.ts';
+import type { TabVerdict } from '../protocol.ts';
 import { createHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
 

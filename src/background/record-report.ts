@@ -5,7 +5,7 @@
  */
 import { DEFAULT_THRESHOLDS, fold, hostOf, sketchThreshold, storedKeys, type Thresholds } from '../core/index.ts';
 import { addArticle, moveStory, nextId, putArticle, STORES, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
-import type { PageReport, Verdict } from '../messages.ts';
+import type { PageReport, Verdict } from '../protocol.ts';
 import { assess, membersOf, verdictFor, verdictOf } from './assess.ts';
 import { joinStories } from './join-stories.ts';
 

@@ -3,7 +3,8 @@
  * heard: the sender's extension id is checked, page reports must come from a tab's content
  * script, and history queries only from the extension's own pages. Every payload is validated.
  */
-import { isEnvelope, validateRequest, type MessageType, type Reply, type Request, type Response } from '../messages.ts';
+import type { MessageType, Reply, Request, Response } from '../protocol.ts';
+import { DIRECTIONS, isEnvelope, validateRequest } from './validate.ts';
 
 export interface Sender {
   id?: string;
@@ -14,9 +15,6 @@ export interface Sender {
 export type Handlers = {
   [K in MessageType]: (payload: Request<K>, sender: Sender) => Promise<Response<K>>;
 };
-
-/** Messages that content scripts send; every other message comes from an extension page. */
-const FROM_CONTENT: ReadonlySet<MessageType> = new Set(['page/check', 'page/record']);
 
 export function createRouter(handlers: Handlers, own: { id: string; origin: string }) {
   return (message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined => {
@@ -39,7 +37,7 @@ export function createRouter(handlers: Handlers, own: { id: string; origin: stri
   function checkSender(type: MessageType, sender: Sender): void {
     if (sender.id !== own.id) throw new Error('message from another extension refused');
     const fromOwnPage = sender.url?.startsWith(own.origin) === true;
-    if (FROM_CONTENT.has(type)) {
+    if (DIRECTIONS[type] === 'content') {
       if (sender.tab?.id === undefined || fromOwnPage) throw new Error(`${type} is only accepted from a content script`);
     } else if (!fromOwnPage) {
       throw new Error(`${type} is only accepted from the extension's own pages`);

@@ -1,6 +1,6 @@
 /** The history as the popup shows it: grouped by story, newest first, a page at a time. */
 import { decode, decodeAll, namingStory, siteNames, storyValues, type ArticleRecord, type HistoryDB, type HistoryTx } from '../platform/database.ts';
-import type { StoriesPage, StoriesQuery, StorySummary } from '../messages.ts';
+import type { StoriesPage, StoriesQuery, StorySummary } from '../protocol.ts';
 import { summarise } from './history.ts';
 
 export async function storiesPage(db: HistoryDB, q: StoriesQuery): Promise<StoriesPage> {

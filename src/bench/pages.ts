@@ -22,7 +22,7 @@ import {
 } from '../content/extract.ts';
 import { articleParagraphs } from '../content/paragraphs.ts';
 import { fingerprint } from '../core/fingerprint.ts';
-import type { PageReport } from '../messages.ts';
+import type { PageReport } from '../protocol.ts';
 import type { CorpusPage } from './corpus.ts';
 import { median } from './stats.ts';
 import { now } from './clock.ts';

@@ -13,7 +13,7 @@
 import { recordReport } from '../background/record-report.ts';
 import { storiesPage } from '../background/stories.ts';
 import { siteOf } from '../core/url.ts';
-import type { PageReport } from '../messages.ts';
+import type { PageReport } from '../protocol.ts';
 import { allArticles, deleteRange, insertArticles, openHistory, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
 import { median } from './stats.ts';
 import { now } from './clock.ts';

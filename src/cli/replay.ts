@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { toReport } from '../content/extract.ts';
 import { recordReport } from '../background/record-report.ts';
 import type { HistoryDB } from '../platform/database.ts';
-import type { Sighting } from '../messages.ts';
+import type { Sighting } from '../protocol.ts';
 import { extractFile } from './pages.ts';
 
 export interface Visit {

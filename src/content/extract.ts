@@ -8,7 +8,7 @@
 import Readability from '@mozilla/readability/Readability.js';
 import { fingerprint, fingerprintSteps, MAX_TOKENS, type Fingerprint } from '../core/fingerprint.ts';
 import { runSteps } from '../core/steps.ts';
-import type { Report } from '../messages.ts';
+import type { Report } from '../protocol.ts';
 import { holdsProse, notArticleReason, PROSE_CHARS, PROSE_CHECK_FROM, PROSE_RUNS } from './article-test.ts';
 import { bodyParagraphs, jsonLdArticleBody } from './json-ld.ts';
 import { articleParagraphs } from './paragraphs.ts';

@@ -4,7 +4,8 @@
  * already read (badge and notice), and record it once it has really been read. Never throws into
  * the page: failures are caught and logged.
  */
-import { send, type Report, type TabVerdict } from '../messages.ts';
+import type { Report, TabVerdict } from '../protocol.ts';
+import { send } from '../platform/send.ts';
 import { t, uiLanguage } from '../platform/i18n.ts';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import { onSites, type Settings } from '../settings.ts';

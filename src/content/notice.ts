@@ -2,7 +2,7 @@
  * The in-page notice: a small panel in a corner, inside a closed shadow root so the page's CSS
  * cannot reach it and its CSS cannot reach the page. All page data is set as text.
  */
-import type { Verdict } from '../messages.ts';
+import type { Verdict } from '../protocol.ts';
 import { t, uiDirection } from '../platform/i18n.ts';
 import { timeAgo } from '../time-ago.ts';
 // Minified into the content script by the build (scripts/build.mjs, cssText).

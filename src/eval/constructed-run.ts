@@ -11,7 +11,7 @@ import { recordReport } from '../background/record-report.ts';
 import { extractArticle, MIN_WORDS, toReport } from '../content/extract.ts';
 import { parseHtmlDocument } from '../cli/parse-html.ts';
 import { openHistory } from '../platform/database.ts';
-import type { PageReport } from '../messages.ts';
+import type { PageReport } from '../protocol.ts';
 import { wordCount } from './constructed-edits.ts';
 import { buildConstructed, goldParagraphs, type ConstructedPage, type ConstructedPair, type Story } from './constructed.ts';
 import type { CorpusPage } from './corpus.ts';

@@ -1,6 +1,6 @@
 /** The options page: settings, and the reader's control over the history (export, import, clear). */
 import { siteEntry } from '../core/url.ts';
-import { send } from '../messages.ts';
+import { send } from '../platform/send.ts';
 import { t, localisePage } from '../platform/i18n.ts';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import type { Settings } from '../settings.ts';

@@ -3,10 +3,6 @@ import type { Runtime } from 'webextension-polyfill';
 
 export type MessageSender = Runtime.MessageSender;
 
-export function sendRuntimeMessage(message: unknown): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
-}
-
 /**
  * Registers the message listener. Must be called synchronously at the worker's top level so a
  * message that wakes the worker is not lost.

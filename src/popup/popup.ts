@@ -1,5 +1,6 @@
 /** The toolbar popup: this page's verdict and actions, then the history grouped by story. Page data is text only. */
-import { send, type Sighting, type StorySummary, type TabVerdict } from '../messages.ts';
+import type { Sighting, StorySummary, TabVerdict } from '../protocol.ts';
+import { send } from '../platform/send.ts';
 import { t, localisePage, uiLanguage } from '../platform/i18n.ts';
 import { openOptions } from '../platform/runtime.ts';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';

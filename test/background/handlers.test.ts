@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.ts';
-import type { TabVerdict } from '../../src/messages.ts';
+import type { TabVerdict } from '../../src/protocol.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings.ts';
 import { freshHistory } from '../fixtures/db.ts';
 import { reportFor } from '../fixtures/reports.ts';

@@ -3,7 +3,7 @@
  * truncated, re-headlined), digests that quote the beginnings of two stories, and pages whose
  * canonical link names another page of their site that holds another story.
  */
-import type { PageReport } from '../../src/messages.ts';
+import type { PageReport } from '../../src/protocol.ts';
 import { reportFor } from '../fixtures/reports.ts';
 import { makeArticle } from '../fixtures/text.ts';
 

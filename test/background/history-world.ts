@@ -4,7 +4,7 @@
  * records (their transactions fail as IndexedDB's do when the quota is exceeded).
  */
 import { createHandlers } from '../../src/background/handlers.ts';
-import type { TabVerdict } from '../../src/messages.ts';
+import type { TabVerdict } from '../../src/protocol.ts';
 import type { HistoryDB } from '../../src/platform/database.ts';
 import { DEFAULT_SETTINGS } from '../../src/settings.ts';
 import { freshHistory } from '../fixtures/db.ts';

@@ -1,6 +1,6 @@
 /** Texts that share something but are not one story: none may be reported as the same story. */
 import { describe, expect, it } from 'vitest';
-import type { Verdict } from '../../src/messages.ts';
+import type { Verdict } from '../../src/protocol.ts';
 import { articlePage } from '../fixtures/html.ts';
 import { freshHistory } from '../fixtures/db.ts';
 import { BRIEF, OTHER_STORIES, SAME_EVENT, SISTER_FOOTER, STORIES, TEMPLATE_BLOCK } from '../fixtures/stories.ts';

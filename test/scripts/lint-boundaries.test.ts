@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const configFile = join(root, 'eslint.config.js');
-const BOUNDARY_RULES = new Set(['import-x/no-restricted-paths', 'import-x/no-cycle', '@typescript-eslint/no-restricted-imports', 'no-restricted-globals']);
+const BOUNDARY_RULES = new Set(['import-x/no-restricted-paths', 'import-x/no-cycle', '@typescript-eslint/no-restricted-imports', 'no-restricted-globals', 'no-restricted-properties']);
 
 const boundaryLinter = (cwd: string) => new ESLint({
   cwd,
@@ -42,7 +42,7 @@ describe('import boundaries', () => {
     for (const dir of ['content', 'popup', 'options']) {
       expect(await rulesFor(`src/${dir}/x.ts`, "import { MAX_PAGE } from '../background/handlers.ts';\nexport const m = MAX_PAGE;\n")).toEqual(['import-x/no-restricted-paths']);
     }
-    // A type is an import too: the protocol's types live in messages.ts.
+    // A type is an import too: the protocol's types live in src/protocol.ts.
     expect(await rulesFor('src/popup/x.ts', "import type { Deps } from '../background/handlers.ts';\nexport type D = Deps;\n")).toEqual(['import-x/no-restricted-paths']);
   });
 
@@ -65,9 +65,24 @@ describe('import boundaries', () => {
     expect(await rulesFor('src/platform/x.ts', "import type { Runtime } from 'webextension-polyfill';\nexport type R = Runtime.MessageSender;\n")).toEqual([]);
   });
 
-  it('messages.ts and messages-validate.ts stay free of a cycle only while the latter imports types', async () => {
-    expect(await rulesFor('src/messages-validate.ts', "import type { Envelope } from './messages.ts';\nexport type E = Envelope;\n")).toEqual([]);
-    expect(await rulesFor('src/messages-validate.ts', "import { send } from './messages.ts';\nexport const s = send;\n")).toEqual(['import-x/no-cycle']);
+  it('src/protocol.ts imports types only, so importing it loads nothing', async () => {
+    expect(await rulesFor('src/protocol.ts', "import type { HistoryFile } from './history-file.ts';\nexport type H = HistoryFile;\n")).toEqual([]);
+    expect(await rulesFor('src/protocol.ts', "import { FILE_FORMAT } from './history-file.ts';\nexport const f = FILE_FORMAT;\n")).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await rulesFor('src/protocol.ts', "import browser from 'webextension-polyfill';\nexport const b = browser;\n")).toEqual(['@typescript-eslint/no-restricted-imports']);
+  });
+
+  it('only src/platform/send.ts sends messages; the background never imports it', async () => {
+    const sending = "import browser from './browser.ts';\nexport const s = () => browser.runtime.sendMessage({});\n";
+    expect(await rulesFor('src/platform/send.ts', sending)).toEqual([]);
+    expect(await rulesFor('src/platform/x.ts', sending)).toEqual(['no-restricted-properties']);
+    expect(await rulesFor('src/popup/x.ts', 'export const s = () => chrome.runtime.sendMessage({});\n')).toEqual(['no-restricted-properties']);
+    expect(await rulesFor('src/popup/x.ts', "import { send } from '../platform/send.ts';\nexport const s = send;\n")).toEqual([]);
+    expect(await rulesFor('src/background/x.ts', "import { send } from '../platform/send.ts';\nexport const s = send;\n")).toEqual(['import-x/no-restricted-paths']);
+  });
+
+  it('the validation beside the router imports no more than types, or it makes a cycle', async () => {
+    expect(await rulesFor('src/background/validate.ts', "import type { Envelope } from '../protocol.ts';\nexport type E = Envelope;\n")).toEqual([]);
+    expect(await rulesFor('src/background/validate.ts', "import { createRouter } from './router.ts';\nexport const r = createRouter;\n")).toEqual(['import-x/no-cycle']);
   });
 
   describe('an import cycle in files', () => {

@@ -11,7 +11,7 @@ const source = extensionSource(new URL('src/', repositoryRoot));
 describe('the source read', () => {
   it("is the extension's code, without the Node tools", () => {
     const paths = source.map((file) => file.path);
-    expect(paths).toEqual(expect.arrayContaining(['background/index.ts', 'content/index.ts', 'platform/settings-store.ts', 'messages.ts']));
+    expect(paths).toEqual(expect.arrayContaining(['background/index.ts', 'content/index.ts', 'platform/settings-store.ts', 'protocol.ts']));
     expect(paths.filter((path) => NODE_ONLY.some((folder) => path.startsWith(`${folder}/`)))).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ import { deleteRange, insertArticles, openHistory, pageHashOf, STORES } from '..
 import { clearHistory } from '../../../src/background/history-admin.ts';
 import { Synthesiser, templateOf, truncatedCopy, seededRandom } from './synthetic.mjs';
 
-/** @typedef {import('../../../src/messages.ts').PageReport} PageReport */
+/** @typedef {import('../../../src/protocol.ts').PageReport} PageReport */
 /** @typedef {import('../../../src/platform/database.ts').ArticleRecord} ArticleRecord */
 /** @typedef {import('../../../src/platform/database.ts').HistoryDB} HistoryDB */
 /** @typedef {import('./synthetic.mjs').HistoryShape} HistoryShape */

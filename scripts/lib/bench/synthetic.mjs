@@ -25,7 +25,7 @@ export { truncatedCopy } from '../../../src/bench/synthetic.ts';
 export { seededRandom, zipf };
 
 /** @typedef {import('../../../src/platform/database.ts').ArticleRecord} ArticleRecord */
-/** @typedef {import('../../../src/messages.ts').PageReport} PageReport */
+/** @typedef {import('../../../src/protocol.ts').PageReport} PageReport */
 /** @typedef {() => number} Random */
 
 /** Share of synthetic articles that join the story of a recent article on another site. */

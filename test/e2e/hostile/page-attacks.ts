@@ -4,7 +4,7 @@
  * extension messaging API looked for, and the extension's files fetched.
  */
 import type { Page } from 'puppeteer-core';
-import type { Report } from '../../../src/messages.ts';
+import type { Report } from '../../../src/protocol.ts';
 
 export interface AttackOutcome {
   /** typeof of each extension API a page might reach. */

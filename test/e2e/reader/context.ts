@@ -8,7 +8,7 @@ import { launchBrowser, type BrowserName, type ExtensionBrowser, type Tab, type 
 import { poll, sleep } from '../../../scripts/lib/poll.mjs';
 import { startReaderSites } from '../../../scripts/lib/reader-sites.mjs';
 import type { Page } from 'puppeteer-core';
-import type { StoriesPage } from '../../../src/messages.ts';
+import type { StoriesPage } from '../../../src/protocol.ts';
 import type { Settings } from '../../../src/settings.ts';
 
 export const LABELS: Record<BrowserName, string> = { chromium: 'Chromium', firefox: 'Firefox' };

@@ -1,9 +1,10 @@
 /**
- * The one protocol between the content script, the background worker and the extension pages:
- * a map from message name to request and response, a typed `send`, and request validation.
- * Errors cross the boundary as data and are rethrown on the sending side.
+ * The one protocol between the content script, the extension pages and the background worker:
+ * the messages each direction sends, with their requests and responses. Types only: it loads
+ * nothing at run time. Messages are sent by platform/send.ts and validated, then routed, by
+ * background/validate.ts and background/router.ts. Errors cross the boundary as data and are
+ * rethrown on the sending side.
  */
-import { sendRuntimeMessage } from './platform/runtime.ts';
 import type { HistoryFile } from './history-file.ts';
 
 export interface PageReport {
@@ -132,11 +133,16 @@ export interface Health {
   storageProblem: StorageProblem | null;
 }
 
-export interface Protocol {
+/** What the content script sends the background (checked: only from a tab's content script). */
+export interface ContentRequests {
   /** The immediate "already read?" check: nothing is written. */
   'page/check': { request: Report; response: TabVerdict };
   /** The page has been read (visible for a while, or scrolled): record it. */
   'page/record': { request: Report; response: TabVerdict };
+}
+
+/** What the extension's pages (popup, options) send the background (checked: only from them). */
+export interface PageRequests {
   'tab/verdict': { request: { tabId: number }; response: TabVerdict | null };
   'history/stories': { request: StoriesQuery; response: StoriesPage };
   /**
@@ -153,9 +159,21 @@ export interface Protocol {
   'history/health': { request: Record<string, never>; response: Health };
 }
 
+/** Every message, whichever direction it comes from. */
+export interface Protocol extends ContentRequests, PageRequests {}
+
+export type ContentMessageType = keyof ContentRequests;
+export type PageMessageType = keyof PageRequests;
 export type MessageType = keyof Protocol;
 export type Request<T extends MessageType> = Protocol[T]['request'];
 export type Response<T extends MessageType> = Protocol[T]['response'];
+
+/** Where a message comes from: its direction's name. */
+export type Direction<T extends MessageType> = T extends ContentMessageType ? 'content' : 'page';
+
+/** A name in both directions would be accepted from either sender: this fails to compile if one is. */
+export type _DirectionsDisjoint = Nothing<ContentMessageType & PageMessageType>;
+type Nothing<T extends never> = T;
 
 export interface Envelope<T extends MessageType = MessageType> {
   app: 'deja-lu';
@@ -164,13 +182,3 @@ export interface Envelope<T extends MessageType = MessageType> {
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-
-export async function send<T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> {
-  const envelope: Envelope<T> = { app: 'deja-lu', type, payload };
-  const reply = (await sendRuntimeMessage(envelope)) as Reply<Response<T>> | undefined;
-  if (!reply) throw new Error(`No answer to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
-
-export { isEnvelope, validateRequest } from './messages-validate.ts';

@@ -1,17 +1,36 @@
-import type { Envelope, MessageType, Request } from './messages.ts';
+/**
+ * The receiving side's checks on the protocol (src/protocol.ts): is a message ours, where may it
+ * come from, and is its request well formed. The router (router.ts) runs them before any handler.
+ */
+import type { Direction, Envelope, MessageType, Request } from '../protocol.ts';
 
 /** Upper bounds on what a content script may send: far above any real article, far below harm. */
 export const LIMITS = { text: 2_048, url: 4_096, hashes: 40_000, keys: 2_000, paragraphs: 1_000 } as const;
 
-const TYPES: readonly MessageType[] = [
-  'page/check', 'page/record', 'tab/verdict', 'history/stories', 'article/forget', 'article/unlink',
-  'story/delete', 'history/export', 'history/import', 'history/clear', 'history/health',
-];
+/**
+ * Each message's direction, from the protocol's grouping: a message added to the protocol but not
+ * here, or put here under the other direction, fails to compile.
+ */
+export const DIRECTIONS = {
+  'page/check': 'content',
+  'page/record': 'content',
+  'tab/verdict': 'page',
+  'history/stories': 'page',
+  'article/forget': 'page',
+  'article/unlink': 'page',
+  'story/delete': 'page',
+  'history/export': 'page',
+  'history/import': 'page',
+  'history/clear': 'page',
+  'history/health': 'page',
+} as const satisfies { [T in MessageType]: Direction<T> };
+
+const TYPES = Object.keys(DIRECTIONS) as readonly string[];
 
 export function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.app === 'deja-lu' && TYPES.includes(v.type as MessageType);
+  return v.app === 'deja-lu' && TYPES.includes(v.type as string);
 }
 
 /** Checks a request's shape and sizes; throws a specific error naming the first bad field. */
@@ -65,8 +84,15 @@ export function validateRequest<T extends MessageType>(type: T, payload: unknown
     case 'history/import':
       if (!('file' in p)) throw new Error('file: missing');
       break;
+    default:
+      return unhandled(type);
   }
   return payload as Request<T>;
+}
+
+/** Compiles only when every message type has its case above. */
+function unhandled(type: never): never {
+  throw new Error(`unknown message type ${String(type)}`);
 }
 
 function record(value: unknown, name: string): Record<string, unknown> {
