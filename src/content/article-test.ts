@@ -5,6 +5,7 @@
  * a listing is short items, each cut apart from the next by a link (its headline, "Read more").
  * Measured on the corpus's 513 pages with a gold text of 150 words or more (`npm run eval`).
  */
+import { NOT_TEXT } from './text-budget.ts';
 
 /**
  * The longest passage of an article without a link-dominated paragraph is at least this many
@@ -32,7 +33,6 @@ export const PROSE_RUNS = 3;
 /** Pages with less text than this are not asked for prose: Readability takes a few milliseconds on them. */
 export const PROSE_CHECK_FROM = 6_000;
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR']);
 
 /** Whether `root` holds PROSE_RUNS runs of PROSE_CHARS characters of text (a walk that stops there). */
@@ -52,7 +52,7 @@ export function holdsProse(root: Node): boolean {
       }
       if (child.nodeType !== 1) continue;
       const tag = (child as Element).tagName.toUpperCase();
-      if (SKIP.has(tag)) continue;
+      if (NOT_TEXT.has(tag)) continue;
       const inline = INLINE.has(tag);
       if (!inline && end()) return true;
       if (walk(child)) return true;

@@ -79,6 +79,9 @@ export function* extractSteps(doc: Document, url: string, minWords = MIN_WORDS):
   if (moreElementsThan(doc, MAX_ELEMENTS)) return { article: false, reason: 'page too large' };
   if (deeperThan(doc.documentElement, MAX_DEPTH)) return { article: false, reason: 'page too deep' };
   yield 'size';
+  // The page's JSON-LD article body, read at most once (each read parses its JSON-LD scripts).
+  let declaredText: string | null | undefined;
+  const declared = () => (declaredText === undefined ? (declaredText = jsonLdArticleBody(doc)) : declaredText);
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
     const copy = readingCopy(doc);
@@ -86,8 +89,8 @@ export function* extractSteps(doc: Document, url: string, minWords = MIN_WORDS):
     // JSON-LD (title, author, date for Readability) often comes last in the body: keep it.
     for (const script of copy.body.querySelectorAll('script[type="application/ld+json" i]')) copy.head?.append(script);
     const text = cutAfterText(copy.body, TEXT_BUDGET);
-    if (text < MIN_TEXT_CHARS && !jsonLdArticleBody(doc)) return { article: false, reason: `too little text (${text} characters)` };
-    if (text >= PROSE_CHECK_FROM && !holdsProse(copy.body) && !jsonLdArticleBody(doc)) return { article: false, reason: `no prose (fewer than ${PROSE_RUNS} runs of ${PROSE_CHARS} characters of text)` };
+    if (text < MIN_TEXT_CHARS && !declared()) return { article: false, reason: `too little text (${text} characters)` };
+    if (text >= PROSE_CHECK_FROM && !holdsProse(copy.body) && !declared()) return { article: false, reason: `no prose (fewer than ${PROSE_RUNS} runs of ${PROSE_CHARS} characters of text)` };
     yield 'cut';
     // keepClasses: class attributes are never read after Readability; removing them costs time.
     parsed = new Readability<Element>(copy, { serializer: (node) => node as Element, maxElemsToParse: MAX_ELEMENTS, keepClasses: true }).parse();
@@ -103,9 +106,9 @@ export function* extractSteps(doc: Document, url: string, minWords = MIN_WORDS):
   // Readability sometimes keeps only a teaser (or nothing) of a page that declares its full body.
   let declaredBody = false;
   if (print.words < minWords * TEASER_FACTOR) {
-    const declared = jsonLdArticleBody(doc);
-    if (declared) {
-      const declaredParagraphs = bodyParagraphs(declared);
+    const body = declared();
+    if (body) {
+      const declaredParagraphs = bodyParagraphs(body);
       const declaredPrint = fingerprint(declaredParagraphs);
       if (declaredPrint.words > print.words) [paragraphs, print, declaredBody] = [declaredParagraphs, declaredPrint, true];
     }

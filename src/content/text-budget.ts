@@ -1,7 +1,7 @@
 import { clip } from '../core/clip.ts';
 
 /** Elements whose text is not page text: it neither counts towards the budget nor is cut for it. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+export const NOT_TEXT: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -30,7 +30,7 @@ export function cutAfterText(root: Element, budget: number): number {
         break;
       }
       seen += length;
-    } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !SKIP.has((node as Element).tagName.toUpperCase())) {
+    } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !NOT_TEXT.has((node as Element).tagName.toUpperCase())) {
       node = node.firstChild;
       continue;
     }

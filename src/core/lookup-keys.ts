@@ -51,6 +51,6 @@ export function storedKeys(keys: readonly number[]): number[] {
 /** The keys a page looks up: its own stored keys (their rows are then read), and its lowest-ranked. */
 export function queryKeys(keys: readonly number[]): number[] {
   const count = Math.min(QUERY_MOST, Math.max(QUERY_LOWEST, Math.ceil(keys.length * QUERY_SHARE)));
-  const lowest = [...new Set(keys)].sort((a, b) => rank(a) - rank(b)).slice(0, count);
+  const lowest = [...new Set(keys)].map((key) => [rank(key), key] as const).sort((a, b) => a[0] - b[0]).slice(0, count).map(([, key]) => key);
   return [...new Set([...storedKeys(keys), ...lowest])];
 }

@@ -3,9 +3,9 @@
  * each is replayed in its own fresh history). Every worker builds the same pairs from the stories
  * and the seed, so only those cross to it, and only the outcomes come back.
  */
-import { Worker } from 'node:worker_threads';
 import { buildConstructed, type Story } from './constructed.ts';
 import { scorePairs, type PairOutcome } from './constructed-run.ts';
+import { answer, workerAnswer } from './worker-answer.ts';
 
 export type ConstructedScorer = (stories: readonly Story[], seed: number) => Promise<PairOutcome[]>;
 
@@ -28,23 +28,10 @@ export const scoreHere: ConstructedScorer = (stories, seed) => scorePairs(buildC
 export function scoreInWorkers(script: string | URL, count: number): ConstructedScorer {
   if (count <= 1) return scoreHere;
   return async (stories, seed) => {
-    const shares = await Promise.all([...Array(count).keys()].map((part) => new Promise<PairOutcome[]>((resolve, reject) => {
+    const shares = await Promise.all([...Array(count).keys()].map((part) => {
       const data: Share = { role: CONSTRUCTED_ROLE, stories: [...stories], seed, part, parts: count };
-      const worker = new Worker(script, { workerData: data });
-      let settled = false;
-      worker.once('message', (message: { ok: true; outcomes: PairOutcome[] } | { ok: false; error: string }) => {
-        settled = true;
-        if (message.ok) resolve(message.outcomes);
-        else reject(new Error(`constructed worker: ${message.error}`));
-      });
-      worker.once('error', (error) => {
-        settled = true;
-        reject(error);
-      });
-      worker.once('exit', (code) => {
-        if (!settled) reject(new Error(`constructed worker exited with code ${code} before answering`));
-      });
-    })));
+      return workerAnswer<PairOutcome[]>(script, data, 'constructed worker');
+    }));
     // Back in the pairs' own order: pair i is the (i / count)-th of share i % count.
     const total = shares.reduce((n, s) => n + s.length, 0);
     return [...Array(total).keys()].map((i) => shares[i % count]![Math.floor(i / count)]!);
@@ -53,9 +40,5 @@ export function scoreInWorkers(script: string | URL, count: number): Constructed
 
 /** The worker's side: scores its share of the pairs and posts the outcomes back. */
 export async function serveConstructed(data: Share, post: (message: unknown) => void): Promise<void> {
-  try {
-    post({ ok: true, outcomes: await scorePairs(shareOf(buildConstructed(data.stories, data.seed), data.part, data.parts)) });
-  } catch (error) {
-    post({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  }
+  await answer(() => scorePairs(shareOf(buildConstructed(data.stories, data.seed), data.part, data.parts)), post);
 }

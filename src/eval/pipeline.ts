@@ -9,6 +9,7 @@ import { siteOf } from '../core/url.ts';
 import type { Fingerprint } from '../core/fingerprint.ts';
 import { MIN_WORDS, TEXT_BUDGET, extractArticle } from '../content/extract.ts';
 import type { Visit } from '../cli/replay.ts';
+import { NOT_TEXT } from '../content/text-budget.ts';
 import { loadCorpus, type CorpusPage } from './corpus.ts';
 import { articleRecall } from './recall.ts';
 import { replayHere, type Replayer } from './replay-run.ts';
@@ -89,7 +90,7 @@ export function goldOfPartKept(gold: readonly string[], extracted: readonly stri
   return gold;
 }
 
-const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE']);
+const UNSHOWN = new Set([...NOT_TEXT, 'TITLE']);
 
 /** The text a browser shows of a page's body: every text node outside scripts, styles and the like. */
 export function shownText(root: Node | null): string {
