@@ -3,7 +3,9 @@
  * accepts a file or rejects it with a specific error; it never returns something half-valid.
  */
 import { foldParagraph, hostOf, PARAGRAPH_BITS, siteOf } from './core/index.ts';
-import { fromLegacy, pageHashOf, type ArticleRecord } from './platform/database.ts';
+import { pageHashOf } from './history/codec.ts';
+import { fromLegacy } from './history/legacy.ts';
+import type { ArticleRecord } from './history/records.ts';
 
 export const FILE_FORMAT = 'deja-lu-history';
 /**

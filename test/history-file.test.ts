@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HistoryFileError, parseHistoryFile } from '../src/history-file.ts';
-import { pageHashOf } from '../src/platform/database.ts';
+import { pageHashOf } from '../src/history/codec.ts';
 
 describe('history file', () => {
   it('accepts or cleanly rejects any JSON value', () => {

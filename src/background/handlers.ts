@@ -1,13 +1,14 @@
 import { siteForUrl } from '../core/url.ts';
 import type { Report, StorageProblem, TabVerdict, Verdict } from '../protocol.ts';
-import type { HistoryDB } from '../platform/database.ts';
+import type { HistoryDB } from '../history/schema.ts';
 import { onSites, thresholdsFor, type Settings } from '../settings.ts';
 import {
-  clearHistory, deleteStory, exportHistory, forgetArticle, historyHealth, importHistory, pruneHistory, pruneOldest, unlinkArticle,
-} from './history-admin.ts';
-import { checkReport, recordReport } from './record-report.ts';
+  clearHistory, deleteStory, exportHistory, forgetArticle, historyHealth, pruneHistory, pruneOldest, unlinkArticle,
+} from '../history/commands.ts';
+import { importHistory } from '../history/import-history.ts';
+import { checkReport, recordReport } from '../history/record-report.ts';
 import type { Handlers, Sender } from './router.ts';
-import { storiesPage } from './stories.ts';
+import { storiesPage } from '../history/stories.ts';
 
 /** What the handlers need from the browser, passed in so tests can give fakes. */
 export interface Deps {

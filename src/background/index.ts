@@ -4,7 +4,8 @@
  * delivered; everything that matters is in IndexedDB or storage.session, never only in memory.
  */
 import { setBadge } from '../platform/badge.ts';
-import { DB_NAME, DB_VERSION, openHistory, type HistoryDB } from '../platform/database.ts';
+import { DB_VERSION, openHistory } from '../history/open.ts';
+import { DB_NAME, type HistoryDB } from '../history/schema.ts';
 import { extensionId, extensionUrl, onRuntimeMessage } from '../platform/runtime.ts';
 import { clearTabState, loadTabState, saveTabState } from '../platform/tab-state.ts';
 import { onTabNavigates, onTabRemoved } from '../platform/tabs.ts';

@@ -12,7 +12,9 @@
  * LevelDB's own prefixes, sequence numbers, block overhead and compression are not counted.
  */
 import { serialize } from 'node:v8';
-import { BUCKETS, encode, type ArticleRecord } from '../platform/database.ts';
+import { encode } from '../history/codec.ts';
+import { BUCKETS } from '../history/postings.ts';
+import type { ArticleRecord } from '../history/records.ts';
 
 export interface IndexSpec {
   name: string;

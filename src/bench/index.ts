@@ -30,7 +30,7 @@ import { growth, pageStats, type BenchResults } from './results.ts';
 import { summarise } from './stats.ts';
 import { SPACING, START, benchStore, recordCorpus } from './store.ts';
 import { seededRandom, syntheticRecords } from './synthetic.ts';
-import type { HistoryDB } from '../platform/database.ts';
+import type { HistoryDB } from '../history/schema.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -10,11 +10,14 @@
  * fills, within the record that fills it); the pass's records are then deleted (not timed), so every
  * pass starts from the seeded size and every look-up is a first visit of its page.
  */
-import { recordReport } from '../background/record-report.ts';
-import { storiesPage } from '../background/stories.ts';
+import { recordReport } from '../history/record-report.ts';
+import { storiesPage } from '../history/stories.ts';
 import { siteOf } from '../core/url.ts';
 import type { PageReport } from '../protocol.ts';
-import { allArticles, deleteRange, insertArticles, openHistory, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
+import { allArticles, deleteRange, insertArticles } from '../history/articles.ts';
+import { openHistory } from '../history/open.ts';
+import type { ArticleRecord } from '../history/records.ts';
+import type { HistoryDB } from '../history/schema.ts';
 import { median } from './stats.ts';
 import { now } from './clock.ts';
 import { seededRandom, syntheticRecords, truncatedCopy, type Random } from './synthetic.ts';

@@ -8,7 +8,8 @@
  * template, with sites drawn from a Zipf law: a reader's history is mostly a few sites.
  */
 import { fold, mix, sketchThreshold, SKETCH_SIZE, storedKeys, WINNOW_WINDOW, winnow } from '../core/index.ts';
-import { pageHashOf, type ArticleRecord } from '../platform/database.ts';
+import { pageHashOf } from '../history/codec.ts';
+import type { ArticleRecord } from '../history/records.ts';
 
 export type Random = () => number;
 

@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import { parseArgs } from 'node:util';
 import { countShared, decide, exactSample, leadShared, overlap, sharedParagraphs, siteOf, storedKeys } from '../core/index.ts';
-import { openHistory } from '../platform/database.ts';
+import { openHistory } from '../history/open.ts';
 import { extractFile } from './pages.ts';
 import { readVisits, replay } from './replay.ts';
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { toReport } from '../content/extract.ts';
-import { recordReport } from '../background/record-report.ts';
-import type { HistoryDB } from '../platform/database.ts';
+import { recordReport } from '../history/record-report.ts';
+import type { HistoryDB } from '../history/schema.ts';
 import type { Sighting } from '../protocol.ts';
 import { extractFile } from './pages.ts';
 

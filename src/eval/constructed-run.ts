@@ -7,10 +7,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { recordReport } from '../background/record-report.ts';
+import { recordReport } from '../history/record-report.ts';
 import { extractArticle, MIN_WORDS, toReport } from '../content/extract.ts';
 import { parseHtmlDocument } from '../cli/parse-html.ts';
-import { openHistory } from '../platform/database.ts';
+import { openHistory } from '../history/open.ts';
 import type { PageReport } from '../protocol.ts';
 import { wordCount } from './constructed-edits.ts';
 import { buildConstructed, goldParagraphs, type ConstructedPage, type ConstructedPair, type Story } from './constructed.ts';

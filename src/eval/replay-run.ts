@@ -3,7 +3,7 @@
  * in this thread or in a worker thread so that it runs beside the extraction measurements.
  */
 import { replay, type ReplayLine, type Visit } from '../cli/replay.ts';
-import { openHistory } from '../platform/database.ts';
+import { openHistory } from '../history/open.ts';
 import { answer, workerAnswer } from './worker-answer.ts';
 
 export interface Replayed {

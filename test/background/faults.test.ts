@@ -1,11 +1,13 @@
-import { allArticles, insertArticles, pageHashOf } from '../../src/platform/database.ts';
+import { allArticles, insertArticles } from '../../src/history/articles.ts';
+import { pageHashOf } from '../../src/history/codec.ts';
 /** Damaged records, a full disk and concurrent reports: nothing breaks, nothing is lost. */
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers, PRUNE_INTERVAL } from '../../src/background/handlers.ts';
-import { exportHistory, historyHealth, importHistory } from '../../src/background/history-admin.ts';
-import { recordReport } from '../../src/background/record-report.ts';
-import { storiesPage } from '../../src/background/stories.ts';
-import type { HistoryDB } from '../../src/platform/database.ts';
+import { exportHistory, historyHealth } from '../../src/history/commands.ts';
+import { importHistory } from '../../src/history/import-history.ts';
+import { recordReport } from '../../src/history/record-report.ts';
+import { storiesPage } from '../../src/history/stories.ts';
+import type { HistoryDB } from '../../src/history/schema.ts';
 import { DEFAULT_SETTINGS } from '../../src/settings.ts';
 import { freshHistory } from '../fixtures/db.ts';
 import { reportFor } from '../fixtures/reports.ts';

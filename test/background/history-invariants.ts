@@ -2,7 +2,10 @@
  * What must hold of the stored history after every step, read through the store's own reads.
  */
 import { expect } from 'vitest';
-import { allArticles, getArticle, postings, STORES, type ArticleRecord, type HistoryDB } from '../../src/platform/database.ts';
+import { allArticles, getArticle } from '../../src/history/articles.ts';
+import { postingsOf } from '../../src/history/postings.ts';
+import type { ArticleRecord } from '../../src/history/records.ts';
+import { STORES, type HistoryDB } from '../../src/history/schema.ts';
 import type { HistoryFile } from '../../src/history-file.ts';
 import type { Model } from './history-model.ts';
 import { name } from './history-model.ts';
@@ -47,7 +50,7 @@ export async function checkState(w: World, m: Model): Promise<void> {
   const tx = w.db.transaction(STORES, 'readonly');
   for (const id of m.deleted) if (!m.live.has(id)) expect(await getArticle(tx, id), `deleted article ${id} is still there`).toBeNull();
   // No posting or site row names a missing article; every live article can be found by its keys.
-  const found = await Promise.all(records.map((r) => postings(tx, r.keys)));
+  const found = await Promise.all(records.map((r) => postingsOf(tx, r.keys)));
   records.forEach((r, i) => found[i]!.forEach((ids) => expect(ids, `${name(m, r)}'s key is not posted`).toContain(r.id)));
   const [rows, siteKeys, sites] = await Promise.all([tx.objectStore('postings').getAll(), tx.objectStore('sites').getAllKeys(), tx.objectStore('sites').getAll()]);
   await tx.done;

@@ -5,7 +5,7 @@
  * algorithm's job): it is read from the store, and only its invariants are checked.
  */
 import { expect } from 'vitest';
-import type { ArticleRecord } from '../../src/platform/database.ts';
+import type { ArticleRecord } from '../../src/history/records.ts';
 import { POOL } from './history-pool.ts';
 
 export interface Entry {

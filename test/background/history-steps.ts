@@ -4,10 +4,10 @@
  */
 import { expect } from 'vitest';
 import { PRUNE_ON_FULL } from '../../src/background/handlers.ts';
-import { pruneHistory } from '../../src/background/history-admin.ts';
+import { pruneHistory } from '../../src/history/commands.ts';
 import type { HistoryFile } from '../../src/history-file.ts';
 import type { Verdict } from '../../src/protocol.ts';
-import type { ArticleRecord } from '../../src/platform/database.ts';
+import type { ArticleRecord } from '../../src/history/records.ts';
 import { importFile, tampered } from './history-import.ts';
 import { byPage, storedById } from './history-invariants.ts';
 import { Episode, name, type Model } from './history-model.ts';

@@ -5,7 +5,7 @@
  */
 import { createHandlers } from '../../src/background/handlers.ts';
 import type { TabVerdict } from '../../src/protocol.ts';
-import type { HistoryDB } from '../../src/platform/database.ts';
+import type { HistoryDB } from '../../src/history/schema.ts';
 import { DEFAULT_SETTINGS } from '../../src/settings.ts';
 import { freshHistory } from '../fixtures/db.ts';
 

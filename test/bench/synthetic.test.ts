@@ -2,7 +2,7 @@ import { fold } from '../../src/core/index.ts';
 import { describe, expect, it } from 'vitest';
 import { SKETCH_SIZE } from '../../src/core/sketch.ts';
 import { seededRandom, syntheticKeys, syntheticRecords, syntheticSketch, truncatedCopy, zipf } from '../../src/bench/synthetic.ts';
-import type { ArticleRecord } from '../../src/platform/database.ts';
+import type { ArticleRecord } from '../../src/history/records.ts';
 
 const sortedDistinct = (values: readonly number[]) => values.every((v, i) => i === 0 || v > values[i - 1]!);
 

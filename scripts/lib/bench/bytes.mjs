@@ -18,7 +18,7 @@ import { serialize } from 'node:v8';
 
 /**
  * A stored record as the benchmark page sends it: its typed arrays as lists.
- * @typedef {Omit<import('../../../src/platform/database.ts').StoredArticle, 'h' | 'k' | 'g' | 't'> & { h: number[], k: number[], g: number[], t: string | number[] }} SentRecord
+ * @typedef {Omit<import('../../../src/history/stored.ts').StoredArticle, 'h' | 'k' | 'g' | 't'> & { h: number[], k: number[], g: number[], t: string | number[] }} SentRecord
  */
 
 /** Postings buckets (src/platform/database.ts BUCKETS). */

@@ -7,18 +7,21 @@
  *   - in a web page: the content script's extraction, step by step, timed with performance.now().
  * Nothing here runs in the extension itself; it is the same code, run where it can be timed.
  */
-import { findCandidates, latestOfSite } from '../../../src/background/history.ts';
-import { checkReport, recordReport } from '../../../src/background/record-report.ts';
-import { storiesPage } from '../../../src/background/stories.ts';
+import { findCandidates, latestOfSite } from '../../../src/history/lookup.ts';
+import { checkReport, recordReport } from '../../../src/history/record-report.ts';
+import { storiesPage } from '../../../src/history/stories.ts';
 import { extractArticle, extractSteps, toReport } from '../../../src/content/extract.ts';
 import { siteOf } from '../../../src/core/url.ts';
-import { deleteRange, insertArticles, openHistory, pageHashOf, STORES } from '../../../src/platform/database.ts';
-import { clearHistory } from '../../../src/background/history-admin.ts';
+import { deleteRange, insertArticles } from '../../../src/history/articles.ts';
+import { pageHashOf } from '../../../src/history/codec.ts';
+import { openHistory } from '../../../src/history/open.ts';
+import { STORES } from '../../../src/history/schema.ts';
+import { clearHistory } from '../../../src/history/commands.ts';
 import { Synthesiser, templateOf, truncatedCopy, seededRandom } from './synthetic.mjs';
 
 /** @typedef {import('../../../src/protocol.ts').PageReport} PageReport */
-/** @typedef {import('../../../src/platform/database.ts').ArticleRecord} ArticleRecord */
-/** @typedef {import('../../../src/platform/database.ts').HistoryDB} HistoryDB */
+/** @typedef {import('../../../src/history/records.ts').ArticleRecord} ArticleRecord */
+/** @typedef {import('../../../src/history/schema.ts').HistoryDB} HistoryDB */
 /** @typedef {import('./synthetic.mjs').HistoryShape} HistoryShape */
 
 /** @type {HistoryDB | null} */

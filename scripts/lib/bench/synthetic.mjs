@@ -15,7 +15,7 @@
  * joins the story of a recent article (a story read on several sites), the rest are singletons.
  */
 import { hostOf, siteOf } from '../../../src/core/url.ts';
-import { pageHashOf } from '../../../src/platform/database.ts';
+import { pageHashOf } from '../../../src/history/codec.ts';
 import { MAX_STORED_KEYS } from '../../../src/core/lookup-keys.ts';
 // The same generators as the Node half of the benchmark (this file is bundled by esbuild).
 import { foldedSketch, seededRandom, syntheticKeys, syntheticSketch, uniformHashes, withSuffix, zipf } from '../../../src/bench/synthetic.ts';
@@ -24,7 +24,7 @@ export { truncatedCopy } from '../../../src/bench/synthetic.ts';
 
 export { seededRandom, zipf };
 
-/** @typedef {import('../../../src/platform/database.ts').ArticleRecord} ArticleRecord */
+/** @typedef {import('../../../src/history/records.ts').ArticleRecord} ArticleRecord */
 /** @typedef {import('../../../src/protocol.ts').PageReport} PageReport */
 /** @typedef {() => number} Random */
 

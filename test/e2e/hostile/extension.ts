@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { ExtensionBrowser } from '../../../scripts/lib/browsers.mjs';
 import { poll } from '../../../scripts/lib/poll.mjs';
 import type { Verdict } from '../../../src/protocol.ts';
-import type { ArticleRecord } from '../../../src/platform/database.ts';
+import type { ArticleRecord } from '../../../src/history/records.ts';
 import type { Settings } from '../../../src/settings.ts';
 import { watchPage, type PageWatch } from './watch.ts';
 

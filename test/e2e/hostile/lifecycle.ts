@@ -11,7 +11,7 @@ import { DIST, launchBrowser, type BrowserName, type ExtensionBrowser } from '..
 import { PAGES, startSites, type RunningSites } from '../../../scripts/lib/sites.mjs';
 import { manifestVersion, reattach, setSettings, storedArticles } from './extension.ts';
 import { fold, foldParagraph } from '../../../src/core/index.ts';
-import { DB_VERSION } from '../../../src/platform/database.ts';
+import { DB_VERSION } from '../../../src/history/open.ts';
 import { storedKeys } from '../../../src/core/lookup-keys.ts';
 import { databaseShape, legacyRecord, versionedCopies, writeVersion1Database } from './old-versions.ts';
 

@@ -12,7 +12,7 @@ import type { ExtensionBrowser } from '../../../scripts/lib/browsers.mjs';
 import { FIXTURE_ROOT, SITES, type PageRef } from '../../../scripts/lib/sites.mjs';
 import { extractArticle } from '../../../src/content/extract.ts';
 import { pageKey } from '../../../src/core/index.ts';
-import type { ArticleRecord } from '../../../src/platform/database.ts';
+import type { ArticleRecord } from '../../../src/history/records.ts';
 
 /** A record as schema versions 1 and 2 stored it: full sketch, page key as text, byline and all. */
 export type LegacyRecord = Omit<ArticleRecord, 'page' | 'threshold'> & {

@@ -2,10 +2,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, SKETCH_SIZE } from '../../src/core/index.ts';
-import {
-  addArticle, allArticles, bucketOf, decode, DB_VERSION, deleteArticle, encode, getArticle, insertArticles, latestIds, moveStory, openHistory,
-  packText, pageHashOf, PENDING, PENDING_LIMIT, postings, putArticle, SITE_ROW, siteNames, STORES, storyValues, type ArticleRecord,
-} from '../../src/platform/database.ts';
+import { addArticle, allArticles, deleteArticle, getArticle, insertArticles, moveStory, putArticle, storyArticles } from '../../src/history/articles.ts';
+import { decode, encode, packText, pageHashOf } from '../../src/history/codec.ts';
+import { DB_VERSION, openHistory } from '../../src/history/open.ts';
+import { bucketOf, latestIds, PENDING, PENDING_LIMIT, postingsOf, SITE_ROW, siteNames } from '../../src/history/postings.ts';
+import type { ArticleRecord } from '../../src/history/records.ts';
+import { STORES } from '../../src/history/schema.ts';
 
 /** A record as versions 1 and 2 stored it. */
 const legacy = (id: number, lastSeen: number) => ({
@@ -45,7 +47,7 @@ describe('history database', () => {
     expect(two.threshold).toBe(legacy(2, 0).sketch.at(-1));
     expect(await latest.getKeyFromIndex('articles', 'page', pageHashOf('https://a.example/3'))).toBe(3);
     const tx = latest.transaction(STORES);
-    expect(await postings(tx, [7, 0x7_0002, 0x7_0009])).toEqual([[1, 2, 3], [2], []]);
+    expect(await postingsOf(tx, [7, 0x7_0002, 0x7_0009])).toEqual([[1, 2, 3], [2], []]);
     expect(await latestIds(tx, 'a.example')).toEqual([3, 2, 1]);
     // The damaged record stays, unread and uncounted as an article.
     expect(await latest.count('articles')).toBe(4);
@@ -117,7 +119,7 @@ describe('history database', () => {
     expect(await latestIds(read, 'b.example')).toEqual([2]);
     expect(await siteNames(read)).toEqual(new Map([['a.example', 'A News']]));
     expect(raw).not.toHaveProperty('n');
-    expect(decodeAllFrom(await storyValues(read, 1)).map((r) => [r.id, r.site, r.story])).toEqual([[1, 'a.example', 1], [2, 'b.example', 1]]);
+    expect((await storyArticles(read, 1)).map((r) => [r.id, r.site, r.story])).toEqual([[1, 'a.example', 1], [2, 'b.example', 1]]);
     expect(await getArticle(read, 3)).toMatchObject({ title: 'Title 3', site: 'a.example', story: 3, host: 'a.example' });
     expect(await latest.count('articles')).toBe(4);
     latest.close();
@@ -167,7 +169,7 @@ describe('history database', () => {
     });
     // Rows read first (as a look-up does): every write is issued at once, the commit with them.
     let tx = db.transaction(STORES, 'readwrite');
-    await Promise.all([postings(tx, article(1).keys), latestIds(tx, 'a.example')]);
+    await Promise.all([postingsOf(tx, article(1).keys), latestIds(tx, 'a.example')]);
     const written = addArticle(tx, article(1), { last: true });
     expect(() => tx.objectStore('articles').get(1)).toThrow(/inactive|finished|commit/i);
     await written;
@@ -177,7 +179,7 @@ describe('history database', () => {
     await addArticle(tx, article(2), { last: true });
     await tx.done;
     const read = db.transaction(STORES);
-    expect(await postings(read, [1, 2, 0x5_0001, 0x5_0002])).toEqual([[1], [2], [1], [2]]);
+    expect(await postingsOf(read, [1, 2, 0x5_0001, 0x5_0002])).toEqual([[1], [2], [1], [2]]);
     expect(await latestIds(read, 'a.example')).toEqual([2, 1]);
     db.close();
   });
@@ -199,7 +201,7 @@ describe('history database', () => {
     // Every posting so far waits in the one pending row; no bucket row was written.
     expect(await db.count('postings')).toBe(1);
     expect((await db.get('postings', PENDING))?.length).toBe(2 * 8 * (perRow - 1));
-    expect(await postings(db.transaction(STORES, 'readonly'), keysOf(3))).toEqual(keysOf(3).map(() => [3]));
+    expect(await postingsOf(db.transaction(STORES, 'readonly'), keysOf(3))).toEqual(keysOf(3).map(() => [3]));
     // The record that fills the row files every pending posting, its own too, and commits.
     const tx = db.transaction(STORES, 'readwrite');
     await addArticle(tx, article(perRow), { last: true });
@@ -208,7 +210,7 @@ describe('history database', () => {
     expect(await db.count('postings')).toBe(8 * perRow);
     expect(await db.get('postings', bucketOf(keysOf(perRow)[0]!))).toEqual(Uint32Array.from([keysOf(perRow)[0]!, perRow]));
     const read = db.transaction(STORES);
-    for (const id of [1, perRow]) expect(await postings(read, keysOf(id))).toEqual(keysOf(id).map(() => [id]));
+    for (const id of [1, perRow]) expect(await postingsOf(read, keysOf(id))).toEqual(keysOf(id).map(() => [id]));
     db.close();
   });
 
@@ -262,7 +264,7 @@ describe('history database', () => {
       }
       const all = [...new Set([...model.values()].flat())].sort((a, b) => a - b);
       const expected = all.map((k) => [...model].filter(([, ks]) => ks.includes(k)).map(([id]) => id).sort((a, b) => a - b));
-      const found = (await postings(db.transaction(STORES, 'readonly'), all)).map((ids) => [...ids].sort((a, b) => a - b));
+      const found = (await postingsOf(db.transaction(STORES, 'readonly'), all)).map((ids) => [...ids].sort((a, b) => a - b));
       expect(found).toEqual(expected);
       // Nothing is left behind for a deleted article, in the buckets or the pending row.
       const pairs = (await db.getAll('postings')).flatMap((row) => [...row].filter((_, i) => i % 2 === 1));
@@ -283,10 +285,10 @@ describe('history database', () => {
     await insertArticles(db, [article(1, 1), article(2, 1), article(3, 3), article(4, 3)]);
     expect(await db.countFromIndex('articles', 'story', 1)).toBe(1);
     const tx = db.transaction(STORES, 'readwrite');
-    expect(decodeAllFrom(await storyValues(tx, 1)).map((r) => r.id)).toEqual([1, 2]);
+    expect((await storyArticles(tx, 1)).map((r) => r.id)).toEqual([1, 2]);
     await moveStory(tx, 3, 1);
-    expect(decodeAllFrom(await storyValues(tx, 1)).map((r) => r.id).sort()).toEqual([1, 2, 3, 4]);
-    expect(await storyValues(tx, 3)).toEqual([]);
+    expect((await storyArticles(tx, 1)).map((r) => r.id).sort()).toEqual([1, 2, 3, 4]);
+    expect(await storyArticles(tx, 3)).toEqual([]);
     await tx.done;
     db.close();
   });

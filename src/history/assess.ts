@@ -6,11 +6,14 @@ import {
   countShared, decide, exactSample, foldedSample, leadShared, overlap, sharedParagraphs, siteOf,
   type Overlap, type Relation, type Thresholds,
 } from '../core/index.ts';
-import { decode, latestIds, pageHashOf, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
-import type { PageReport, Sighting, Verdict } from '../protocol.ts';
+import type { PageReport } from '../protocol.ts';
+import { articleAtPage, articlesById } from './articles.ts';
 import { Boilerplate } from './boilerplate.ts';
-import { articlesById, pick, rankCandidates, storyMembers } from './history.ts';
-import { joinStories, type Joined } from './join-stories.ts';
+import { pageHashOf } from './codec.ts';
+import { pick, rankCandidates } from './lookup.ts';
+import { latestIds } from './postings.ts';
+import type { ArticleRecord } from './records.ts';
+import type { ReadTx } from './schema.ts';
 
 export interface Assessment {
   /** The address the page is kept under (see pageUrl), and its page hash. */
@@ -34,8 +37,6 @@ export interface Assessment {
   compare: (other: ArticleRecord) => Overlap;
 }
 
-type Tx = HistoryTx<'readonly'> | HistoryTx<'readwrite'>;
-
 /**
  * Containment below which no candidate is looked at twice: removing a site's template text moves
  * containment by at most the template's share of the page, so far-off candidates stay different.
@@ -47,7 +48,30 @@ export const TEMPLATE_CHECK = 0.2;
  */
 export const LIKELY_CLOSE_KEYS = 2;
 
-export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds): Promise<Assessment> {
+/**
+ * Milliseconds and counts of one look-up's phases, filled in by assess() when it is given one (the
+ * browser benchmark times the real look-up with it; without it, nothing is measured).
+ */
+export interface LookupTimings {
+  /** The first round (own record, postings, the site's latest ids) and the candidates' articles. */
+  candidatesRead: number;
+  /** Candidates read (after MAX_CANDIDATES), before any is left out. */
+  candidates: number;
+  /** Reading the site's latest articles after the candidates (0: read along with them, or not needed). */
+  siteSampleRead: number;
+  /** Articles of the site's sample its template was recognised from (0: not needed). */
+  siteSample: number;
+  /** Comparing the page with each candidate and judging it. */
+  decide: number;
+}
+
+export interface AssessOptions {
+  /** Filled in with the look-up's phases. */
+  timings?: LookupTimings;
+}
+
+export async function assess(tx: ReadTx, report: PageReport, thresholds: Thresholds, { timings }: AssessOptions = {}): Promise<Assessment> {
+  const started = timings ? performance.now() : 0;
   const claimed = pageUrl(report);
   const site = siteOf(report.url);
   const mine = exactSample(report.hashes);
@@ -55,13 +79,17 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   // database costs more than the work): first the page's own record, the postings of its keys and
   // its site's latest ids; then the candidates, with the site's latest articles when a candidate
   // will likely need its template recognised (else only if one does).
-  const [{ url, page, stored }, ranked, siteIds] = await Promise.all([
+  const [{ url, page, existing }, ranked, siteIds] = await Promise.all([
     ownRecord(tx, report, claimed, mine, thresholds), rankCandidates(tx, report.keys), latestIds(tx, site),
   ]);
   const ids = ranked.map((r) => r.id);
   const early = (ranked[0]?.shared ?? 0) >= LIKELY_CLOSE_KEYS;
   const byId = await articlesById(tx, early ? [...ids, ...siteIds] : ids);
-  const existing = decode(stored) ?? undefined;
+  let decideStarted = 0;
+  if (timings) {
+    decideStarted = performance.now();
+    Object.assign(timings, { candidatesRead: decideStarted - started, candidates: ids.length, siteSampleRead: 0, siteSample: 0 });
+  }
   const apart = new Set(existing?.apart ?? []);
   const candidates = pick(byId, ids).filter(
     (c) => c.page !== page && !apart.has(c.id ?? -1) && !(existing && c.apart?.includes(existing.id ?? -1)),
@@ -73,7 +101,13 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   // The site's template is only read (and the candidates compared again without it) when some
   // candidate comes close enough for it to matter.
   if (overlaps.some((o) => o.containment >= TEMPLATE_CHECK)) {
-    boilerplate = new Boilerplate(pick(early ? byId : await articlesById(tx, siteIds), siteIds));
+    const readStarted = timings && !early ? performance.now() : 0;
+    const sample = pick(early ? byId : await articlesById(tx, siteIds), siteIds);
+    if (timings) {
+      timings.siteSample = sample.length;
+      if (!early) timings.siteSampleRead = performance.now() - readStarted;
+    }
+    boilerplate = new Boilerplate(sample);
     overlaps = candidates.map(compare);
   }
   const judged = candidates.map((c, i) => {
@@ -91,6 +125,7 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
   const stories = [...new Set([...(existing ? [existing.story] : []), ...matches.map((m) => m.story)])];
   const read = new Map(byId);
   if (existing?.id !== undefined) read.set(existing.id, existing);
+  if (timings) timings.decide = performance.now() - decideStarted - timings.siteSampleRead;
   return { url, page, site, existing, judged, stories, matches, size: report.hashes.length, thresholds, read, compare };
 }
 
@@ -101,63 +136,22 @@ export async function assess(tx: Tx, report: PageReport, thresholds: Thresholds)
  * would overwrite another page's record with its own. Not even when nothing is there yet: the page
  * it names, read later, would then find a stranger's record under its own address.
  */
-async function ownRecord(tx: Tx, report: PageReport, claimed: string, mine: ReturnType<typeof exactSample>, thresholds: Thresholds) {
-  const byPage = tx.objectStore('articles').index('page');
+async function ownRecord(tx: ReadTx, report: PageReport, claimed: string, mine: ReturnType<typeof exactSample>, thresholds: Thresholds) {
   const own = { url: report.url, page: pageHashOf(report.url) };
   const named = { url: claimed, page: pageHashOf(claimed) };
-  if (named.page === own.page) return { ...named, stored: await byPage.get(named.page) };
-  const [atNamed, atOwn] = await Promise.all([byPage.get(named.page), byPage.get(own.page)]);
-  const record = decode(atNamed);
-  const o = record === null ? null : overlap(mine, foldedSample(record.sketch, record.threshold, record.size));
+  if (named.page === own.page) return { ...named, existing: (await articleAtPage(tx, named.page)) ?? undefined };
+  const [atNamed, atOwn] = await Promise.all([articleAtPage(tx, named.page), articleAtPage(tx, own.page)]);
+  const o = atNamed === null ? null : overlap(mine, foldedSample(atNamed.sketch, atNamed.threshold, atNamed.size));
   // The same page: nearly all of each text in the other. A page holding that page's whole text and
   // more (a day's print edition, page 2 with page 1's text) is another page.
-  const same = o !== null && decide(o, NO_PASSAGES, thresholds) === 'same-story' && o.shared >= SAME_PAGE_SHARE * Math.max(report.hashes.length, record!.size);
-  if (same) return { ...named, stored: atNamed };
-  return { ...own, stored: atOwn };
+  const same = o !== null && decide(o, NO_PASSAGES, thresholds) === 'same-story' && o.shared >= SAME_PAGE_SHARE * Math.max(report.hashes.length, atNamed!.size);
+  if (same) return { ...named, existing: atNamed ?? undefined };
+  return { ...own, existing: atOwn ?? undefined };
 }
 
 const NO_PASSAGES = { paragraphs: 0, keys: 0 };
 /** Share of the longer text both must hold for a page to take the address its canonical link names. */
 const SAME_PAGE_SHARE = 0.8;
-
-/** Paragraph hashes kept for "what's new" at most. */
-const MAX_READ_PARAGRAPHS = 2_000;
-
-/** What the reader is told about a page first read at `firstSeen` that matches `a.stories`. */
-export async function verdictFor(tx: Tx, a: Assessment, report: PageReport, firstSeen: number, ownId?: number): Promise<Verdict> {
-  return verdictOf(a, joinStories(a, await membersOf(tx, a)), report, firstSeen, ownId);
-}
-
-/** The articles of the stories the page matches. */
-export async function membersOf(tx: Tx, a: Pick<Assessment, 'stories' | 'read'>): Promise<ArticleRecord[]> {
-  return (await Promise.all(a.stories.map((s) => storyMembers(tx, s, a.read)))).flat();
-}
-
-/** The verdict on a page, given the stories it joins and the articles it is told of (joinStories). */
-export function verdictOf(a: Assessment, joined: Joined, report: PageReport, firstSeen: number, ownId?: number): Verdict {
-  const earlier = (x: ArticleRecord) => x.firstSeen < firstSeen && x.page !== a.page && x.id !== ownId;
-  const members = [...new Map(joined.shown.filter(earlier).map((m) => [m.id, m])).values()];
-  const sightings = members.map((m) => sighting(m, a.compare(m), a.site));
-  const shown = new Set(members.map((m) => m.id));
-  const storySet = new Set(joined.stories);
-  const sharing = [...joined.elsewhere, ...a.judged.filter((j) => j.relation === 'partial').map((j) => j.article)]
-    .filter((x) => !storySet.has(x.story) && !shown.has(x.id) && earlier(x));
-  const partial = [...new Map(sharing.map((x) => [x.id, x])).values()].map((x) => sighting(x, a.compare(x), a.site));
-  const readParagraphs = [...new Set(members.flatMap((m) => m.paragraphs))].slice(0, MAX_READ_PARAGRAPHS);
-  const byNewest = (x: Sighting, y: Sighting) => y.firstSeen - x.firstSeen;
-  return {
-    kind: sightings.length > 0 ? 'seen' : 'recorded',
-    url: report.url,
-    title: report.title,
-    sightings: sightings.sort(byNewest),
-    partial: partial.sort(byNewest),
-    otherSites: new Set(sightings.filter((s) => s.relation === 'other-site').map((s) => s.site)).size,
-    revisit: a.existing !== undefined,
-    articleId: ownId ?? null,
-    articleUrl: ownId === undefined ? null : a.url,
-    readParagraphs,
-  };
-}
 
 /**
  * The URL that identifies the page. A canonical link is trusted only on the page's own site and
@@ -175,19 +169,3 @@ export function pageUrl(report: Pick<PageReport, 'url' | 'canonical'>): string {
     return url;
   }
 }
-
-function sighting(article: ArticleRecord, o: Overlap, site: string): Sighting {
-  return {
-    id: article.id ?? 0,
-    url: article.url,
-    host: article.host,
-    site: article.site,
-    title: article.title,
-    firstSeen: article.firstSeen,
-    containment: round(o.containment),
-    resemblance: round(o.resemblance),
-    relation: article.site === site ? 'same-site' : 'other-site',
-  };
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,6 +1,7 @@
-import { allArticles, siteNames } from '../../src/platform/database.ts';
+import { allArticles } from '../../src/history/articles.ts';
+import { siteNames } from '../../src/history/postings.ts';
 import { describe, expect, it } from 'vitest';
-import { pageUrl, recordReport } from '../../src/background/record-report.ts';
+import { pageUrl, recordReport } from '../../src/history/record-report.ts';
 import { makeArticle } from '../fixtures/text.ts';
 import { reportFor } from '../fixtures/reports.ts';
 import { freshHistory } from '../fixtures/db.ts';

@@ -1,8 +1,9 @@
-import { allArticles } from '../../src/platform/database.ts';
+import { allArticles } from '../../src/history/articles.ts';
 import { describe, expect, it } from 'vitest';
-import { clearHistory, deleteStory, exportHistory, forgetArticle, importHistory, pruneHistory, unlinkArticle } from '../../src/background/history-admin.ts';
-import { checkReport } from '../../src/background/record-report.ts';
-import { storiesPage } from '../../src/background/stories.ts';
+import { clearHistory, deleteStory, exportHistory, forgetArticle, pruneHistory, unlinkArticle } from '../../src/history/commands.ts';
+import { importHistory } from '../../src/history/import-history.ts';
+import { checkReport } from '../../src/history/record-report.ts';
+import { storiesPage } from '../../src/history/stories.ts';
 import { freshHistory } from '../fixtures/db.ts';
 import { reportFor } from '../fixtures/reports.ts';
 import { makeArticle } from '../fixtures/text.ts';

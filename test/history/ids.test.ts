@@ -1,8 +1,12 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { clearHistory, exportHistory, forgetArticle, importHistory } from '../../src/background/history-admin.ts';
-import { recordReport } from '../../src/background/record-report.ts';
-import { NEXT_ID, nextId, openHistory, pageHashOf, STORES } from '../../src/platform/database.ts';
+import { clearHistory, exportHistory, forgetArticle } from '../../src/history/commands.ts';
+import { importHistory } from '../../src/history/import-history.ts';
+import { recordReport } from '../../src/history/record-report.ts';
+import { nextId } from '../../src/history/articles.ts';
+import { pageHashOf } from '../../src/history/codec.ts';
+import { openHistory } from '../../src/history/open.ts';
+import { NEXT_ID, STORES } from '../../src/history/schema.ts';
 import { freshHistory } from '../fixtures/db.ts';
 import { reportFor } from '../fixtures/reports.ts';
 import { makeArticle } from '../fixtures/text.ts';

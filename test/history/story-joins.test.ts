@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { unlinkArticle } from '../../src/background/history-admin.ts';
-import { checkReport, recordReport } from '../../src/background/record-report.ts';
+import { unlinkArticle } from '../../src/history/commands.ts';
+import { checkReport, recordReport } from '../../src/history/record-report.ts';
 import { DEFAULT_THRESHOLDS } from '../../src/core/index.ts';
-import { allArticles, type HistoryDB } from '../../src/platform/database.ts';
+import { allArticles } from '../../src/history/articles.ts';
+import type { HistoryDB } from '../../src/history/schema.ts';
 import { freshHistory } from '../fixtures/db.ts';
 import { reportFor } from '../fixtures/reports.ts';
 import { makeArticle } from '../fixtures/text.ts';

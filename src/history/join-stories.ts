@@ -10,7 +10,7 @@
 import { decide, oneStoryBothWays, type Match } from '../core/index.ts';
 
 const NO_PASSAGES = { paragraphs: 0, keys: 0 };
-import type { ArticleRecord } from '../platform/database.ts';
+import type { ArticleRecord } from './records.ts';
 import type { Assessment } from './assess.ts';
 
 export interface Joined {

@@ -1,10 +1,12 @@
 /**
- * Queries on the reading history that the report pipeline and the pages need. Damaged records (a
- * bad write, a disk error) are left out of every answer (decodeAll), never trusted.
+ * Queries on the reading history that the look-up and the pages need. Damaged records (a bad
+ * write, a disk error) are left out of every answer (articles.ts), never trusted.
  */
-import { decodeAll, latestIds, namingStory, postings, storyValues, type ArticleRecord, type HistoryTx } from '../platform/database.ts';
-import type { ArticleSummary } from '../protocol.ts';
 import { queryKeys } from '../core/index.ts';
+import { articlesById, articlesNamingStory, storyArticles } from './articles.ts';
+import { latestIds, postingsOf } from './postings.ts';
+import type { ArticleRecord } from './records.ts';
+import type { ReadTx } from './schema.ts';
 
 /** A look-up key held by more articles than this is boilerplate, not evidence of one story. */
 export const MAX_KEY_ARTICLES = 40;
@@ -12,7 +14,6 @@ export const MAX_KEY_ARTICLES = 40;
 export const MAX_CANDIDATES = 40;
 /** Sightings of one story considered at most. */
 export const MAX_STORY_MEMBERS = 200;
-type Tx = HistoryTx<'readwrite'> | HistoryTx<'readonly'>;
 
 /** A stored article sharing `shared` of the page's look-up keys. */
 export interface Ranked {
@@ -25,8 +26,8 @@ export interface Ranked {
  * queryKeys(), which hold its own stored keys: the postings rows a new record changes have then
  * been read by its look-up.
  */
-export async function rankCandidates(tx: Tx, keys: readonly number[]): Promise<Ranked[]> {
-  const hits = await postings(tx, queryKeys(keys));
+export async function rankCandidates(tx: ReadTx, keys: readonly number[]): Promise<Ranked[]> {
+  const hits = await postingsOf(tx, queryKeys(keys));
   const counts = new Map<number, number>();
   for (const ids of hits) {
     if (ids.length > MAX_KEY_ARTICLES) continue;
@@ -37,18 +38,12 @@ export async function rankCandidates(tx: Tx, keys: readonly number[]): Promise<R
 
 /**
  * Stored articles sharing look-up keys with the page, most shared first. assess() reads the same
- * along with other requests; the benchmark times this part apart.
+ * along with other requests (its `timings` measure it there); kept for the browser benchmark,
+ * which times this part apart.
  */
-export async function findCandidates(tx: Tx, keys: readonly number[]): Promise<ArticleRecord[]> {
+export async function findCandidates(tx: ReadTx, keys: readonly number[]): Promise<ArticleRecord[]> {
   const ids = (await rankCandidates(tx, keys)).map((r) => r.id);
   return pick(await articlesById(tx, ids), ids);
-}
-
-/** The articles with these ids, all requested at once (deleted and damaged ones left out). */
-export async function articlesById(tx: Tx, ids: readonly number[]): Promise<Map<number, ArticleRecord>> {
-  const store = tx.objectStore('articles');
-  const records = decodeAll(await Promise.all([...new Set(ids)].map((id) => store.get(id))));
-  return new Map(records.map((r) => [r.id ?? 0, r]));
 }
 
 /** The records of `ids` found in `byId`, in the order of `ids`. */
@@ -59,30 +54,17 @@ export const pick = (byId: ReadonlyMap<number, ArticleRecord>, ids: readonly num
  * Recent articles of the page's own site, read to reveal its template text (it recurs in nearly all
  * of them): the newest, not the oldest, as a site's first articles may have been linked into one
  * story before its template could be recognised, which would hide the template from the count.
- * assess() reads the same with ids it already has; the benchmark times this part apart.
+ * assess() reads the same with ids it already has; kept for the browser benchmark, which times
+ * this part apart.
  */
-export async function latestOfSite(tx: Tx, site: string): Promise<ArticleRecord[]> {
+export async function latestOfSite(tx: ReadTx, site: string): Promise<ArticleRecord[]> {
   const ids = await latestIds(tx, site);
   return pick(await articlesById(tx, ids), ids);
 }
 
 /** The articles of a story; its first article is not read again when it is among `known`. */
-export async function storyMembers(tx: Tx, story: number, known?: ReadonlyMap<number, ArticleRecord>): Promise<ArticleRecord[]> {
+export async function storyMembers(tx: ReadTx, story: number, known?: ReadonlyMap<number, ArticleRecord>): Promise<ArticleRecord[]> {
   const first = known?.get(story);
-  if (first?.story === story) return [first, ...decodeAll(await namingStory(tx, story, MAX_STORY_MEMBERS))];
-  return decodeAll(await storyValues(tx, story, MAX_STORY_MEMBERS));
+  if (first?.story === story) return [first, ...await articlesNamingStory(tx, story, MAX_STORY_MEMBERS)];
+  return storyArticles(tx, story, MAX_STORY_MEMBERS);
 }
-
-export function summarise(record: ArticleRecord): ArticleSummary {
-  return {
-    id: record.id ?? 0,
-    url: record.url,
-    host: record.host,
-    title: record.title,
-    firstSeen: record.firstSeen,
-    lastSeen: record.lastSeen,
-    words: record.words,
-    story: record.story,
-  };
-}
-

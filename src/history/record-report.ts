@@ -1,19 +1,24 @@
 /**
- * The heart of the background. `checkReport` tells the reader at once whether a page is a story
+ * The heart of the history engine. `checkReport` tells the reader at once whether a page is a story
  * already read (no write); `recordReport` records it once it has really been read. Each runs in one
  * transaction: concurrent reports are serialised and a killed worker leaves nothing half-done.
  */
 import { DEFAULT_THRESHOLDS, fold, hostOf, sketchThreshold, storedKeys, type Thresholds } from '../core/index.ts';
-import { addArticle, moveStory, nextId, putArticle, STORES, type ArticleRecord, type HistoryDB } from '../platform/database.ts';
 import type { PageReport, Verdict } from '../protocol.ts';
-import { assess, membersOf, verdictFor, verdictOf } from './assess.ts';
+import { addArticle, moveStory, nextId, putArticle } from './articles.ts';
+import { assess, type AssessOptions } from './assess.ts';
 import { joinStories } from './join-stories.ts';
+import type { ArticleRecord } from './records.ts';
+import { STORES, type HistoryDB } from './schema.ts';
+import { membersOf, verdictFor, verdictOf } from './verdict.ts';
 
 export { pageUrl } from './assess.ts';
 
-export async function checkReport(db: HistoryDB, report: PageReport, now: number, thresholds: Thresholds = DEFAULT_THRESHOLDS): Promise<Verdict> {
+export async function checkReport(
+  db: HistoryDB, report: PageReport, now: number, thresholds: Thresholds = DEFAULT_THRESHOLDS, options?: AssessOptions,
+): Promise<Verdict> {
   const tx = db.transaction(STORES, 'readonly');
-  const a = await assess(tx, report, thresholds);
+  const a = await assess(tx, report, thresholds, options);
   const verdict = await verdictFor(tx, a, report, a.existing?.firstSeen ?? now, a.existing?.id);
   await tx.done;
   return verdict;
@@ -23,10 +28,12 @@ export async function checkReport(db: HistoryDB, report: PageReport, now: number
  * A reading history may lose its last record to a power cut (the write reaches the system, not yet
  * the disk), never to a killed browser: not worth the wait of a flush on every page read.
  */
-export async function recordReport(db: HistoryDB, report: PageReport, now: number, thresholds: Thresholds = DEFAULT_THRESHOLDS): Promise<Verdict> {
+export async function recordReport(
+  db: HistoryDB, report: PageReport, now: number, thresholds: Thresholds = DEFAULT_THRESHOLDS, options?: AssessOptions,
+): Promise<Verdict> {
   const tx = db.transaction(STORES, 'readwrite', { durability: 'relaxed' });
   // The id a new record would take is asked for along with the look-up's first requests (nextId).
-  const [a, newId] = await Promise.all([assess(tx, report, thresholds), nextId(tx)]);
+  const [a, newId] = await Promise.all([assess(tx, report, thresholds, options), nextId(tx)]);
   const { url } = a;
   const fields = {
     url, page: a.page, site: a.site, host: hostOf(url), title: report.title, siteName: report.siteName,

@@ -1,4 +1,4 @@
-import type { ArticleRecord } from '../platform/database.ts';
+import type { ArticleRecord } from './records.ts';
 
 /** A sampled shingle found in articles of this many other stories of a site is its template. */
 export const TEMPLATE_STORIES = 2;
