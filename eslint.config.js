@@ -7,12 +7,22 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** The extension's own code: what ships. The Node tools (src/cli, src/eval, src/bench) are not in it. */
-const EXTENSION = ['core', 'platform', 'background', 'content', 'popup', 'options'];
+const EXTENSION = ['core', 'platform', 'history', 'background', 'content', 'popup', 'options'];
 const PAGES = ['./src/popup', './src/options'];
 const ROOT_FILES = './src/*.ts';
 const NODE_TOOLS = ['./src/cli', './src/eval', './src/bench'];
+/** Every part of src but the history engine, which holds the stored form. */
+const STORED_FORM_OUTSIDE = ['core', 'platform', 'background', 'content', 'popup', 'options', 'cli', 'eval', 'bench'].map((dir) => `./src/${dir}`);
+/** Where stored values are read and written: the articles module, and the migration steps that rewrite them. */
+const STORED_VALUES = ['src/history/articles.ts', 'src/history/migrations/**'];
 
 const UNUSED = { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' };
+
+const POLYFILL = {
+  name: 'webextension-polyfill',
+  message: 'Import src/platform/browser.ts (or an adapter beside it) instead.',
+  allowTypeImports: true,
+};
 
 /** @type {import('eslint').Linter.RuleEntry} */
 const boundaries = [
@@ -45,6 +55,21 @@ const boundaries = [
       { target: PAGES, from: './src/content', message: 'The pages never import the content script.' },
       { target: './src/popup', from: './src/options', message: 'One page never imports another.' },
       { target: './src/options', from: './src/popup', message: 'One page never imports another.' },
+      {
+        target: ['./src/content', ...PAGES],
+        from: './src/history',
+        message: 'Content scripts and extension pages reach the history only through messages to the background.',
+      },
+      {
+        target: './src/history',
+        from: ['./src/background', './src/platform', './src/content', ...PAGES],
+        message: 'src/history is the engine the worker and the Node tools share: it imports no worker, browser adapter or page.',
+      },
+      {
+        target: [...STORED_FORM_OUTSIDE, ROOT_FILES, './src/history/!(codec|schema|stored).ts'],
+        from: './src/history/stored.ts',
+        message: 'Only src/history/codec.ts (with schema.ts and the migration steps) knows the stored form: work with ArticleRecord.',
+      },
       {
         target: [...EXTENSION.map((dir) => `./src/${dir}`), ROOT_FILES],
         from: NODE_TOOLS,
@@ -143,13 +168,7 @@ export default defineConfig(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'webextension-polyfill',
-              message: 'Import src/platform/browser.ts (or an adapter beside it) instead.',
-              allowTypeImports: true,
-            },
-          ],
+          paths: [POLYFILL],
         },
       ],
     },
@@ -170,6 +189,33 @@ export default defineConfig(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The articles store holds the stored form: only articles.ts (and the migration steps) read or
+    // write it, through the codec; everything else asks articles.ts for ArticleRecord.
+    files: ['src/**/*.ts'],
+    ignores: STORED_VALUES,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(objectStore|get|getAll|getAllFromIndex|getFromIndex|put|add|delete|count|openCursor)$/][arguments.0.value='articles']",
+          message: 'Only src/history/articles.ts reads and writes the articles store (its values are the stored form): call it.',
+        },
+      ],
+    },
+  },
+  {
+    // The codec's conversions are the articles module's (and the migrations'); the byte model encodes to measure.
+    files: ['src/**/*.ts'],
+    ignores: [...STORED_VALUES, 'src/history/codec.ts', 'src/bench/bytes.ts', 'src/platform/browser.ts', 'src/protocol.ts'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [POLYFILL], patterns: [{ group: ['**/codec.ts'], importNames: ['encode', 'decode', 'decodeAll'], message: 'Only src/history/articles.ts turns stored values into records and back: ask it for ArticleRecord.' }] },
       ],
     },
   },

@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const configFile = join(root, 'eslint.config.js');
-const BOUNDARY_RULES = new Set(['import-x/no-restricted-paths', 'import-x/no-cycle', '@typescript-eslint/no-restricted-imports', 'no-restricted-globals', 'no-restricted-properties']);
+const BOUNDARY_RULES = new Set([
+  'import-x/no-restricted-paths', 'import-x/no-cycle', '@typescript-eslint/no-restricted-imports', 'no-restricted-globals', 'no-restricted-properties', 'no-restricted-syntax',
+]);
 
 const boundaryLinter = (cwd: string) => new ESLint({
   cwd,
@@ -44,6 +46,46 @@ describe('import boundaries', () => {
     }
     // A type is an import too: the protocol's types live in src/protocol.ts.
     expect(await rulesFor('src/popup/x.ts', "import type { Deps } from '../background/handlers.ts';\nexport type D = Deps;\n")).toEqual(['import-x/no-restricted-paths']);
+  });
+
+  it('the content script and the pages never import the history engine', async () => {
+    for (const dir of ['content', 'popup', 'options']) {
+      expect(await rulesFor(`src/${dir}/x.ts`, "import { storiesPage } from '../history/stories.ts';\nexport const s = storiesPage;\n")).toEqual(['import-x/no-restricted-paths']);
+    }
+    expect(await rulesFor('src/background/x.ts', "import { storiesPage } from '../history/stories.ts';\nexport const s = storiesPage;\n")).toEqual([]);
+  });
+
+  it('the history engine imports no worker, browser adapter or page', async () => {
+    for (const path of ['../background/handlers.ts', '../platform/badge.ts', '../content/extract.ts', '../popup/dom.ts', '../options/options.ts']) {
+      expect(await rulesFor('src/history/x.ts', `import '${path}';\n`)).toEqual(['import-x/no-restricted-paths']);
+    }
+    expect(await rulesFor('src/history/x.ts', "import { siteOf } from '../core/index.ts';\nimport type { PageReport } from '../protocol.ts';\nexport const s = siteOf;\nexport type P = PageReport;\n")).toEqual([]);
+  });
+
+  it('only the codec, the schema and the migration steps import the stored form', async () => {
+    const stored = (path: string) => `import type { StoredArticle } from '${path}';\nexport type S = StoredArticle;\n`;
+    expect(await rulesFor('src/history/articles.ts', stored('./stored.ts'))).toEqual(['import-x/no-restricted-paths']);
+    expect(await rulesFor('src/history/x.ts', stored('./stored.ts'))).toEqual(['import-x/no-restricted-paths']);
+    expect(await rulesFor('src/background/x.ts', stored('../history/stored.ts'))).toEqual(['import-x/no-restricted-paths']);
+    expect(await rulesFor('src/bench/x.ts', stored('../history/stored.ts'))).toEqual(['import-x/no-restricted-paths']);
+    expect(await rulesFor('src/history/codec.ts', stored('./stored.ts'))).toEqual([]);
+    expect(await rulesFor('src/history/schema.ts', stored('./stored.ts'))).toEqual([]);
+    expect(await rulesFor('src/history/migrations/v9.ts', stored('../stored.ts'))).toEqual([]);
+  });
+
+  it('only src/history/articles.ts (and the migrations) reads the articles store and decodes its values', async () => {
+    const read = "export const r = (tx: any) => tx.objectStore('articles').get(1);\n";
+    expect(await rulesFor('src/history/lookup.ts', read)).toEqual(['no-restricted-syntax']);
+    expect(await rulesFor('src/background/x.ts', "export const r = (db: any) => db.getAll('articles');\n")).toEqual(['no-restricted-syntax']);
+    expect(await rulesFor('src/history/articles.ts', read)).toEqual([]);
+    expect(await rulesFor('src/history/migrations/v9.ts', read)).toEqual([]);
+    const decoding = "import { decode } from './codec.ts';\nexport const d = decode;\n";
+    expect(await rulesFor('src/history/stories.ts', decoding)).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await rulesFor('src/background/x.ts', "import { encode } from '../history/codec.ts';\nexport const e = encode;\n")).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await rulesFor('src/history/articles.ts', decoding)).toEqual([]);
+    expect(await rulesFor('src/history/stories.ts', "import { pageHashOf } from './codec.ts';\nexport const p = pageHashOf;\n")).toEqual([]);
+    // The rule that carries this also keeps webextension-polyfill out, there as everywhere.
+    expect(await rulesFor('src/history/x.ts', "import browser from 'webextension-polyfill';\nexport const b = browser;\n")).toEqual(['@typescript-eslint/no-restricted-imports']);
   });
 
   it('the background never imports the content script or the pages', async () => {
