@@ -1,5 +1,5 @@
 /**
- * Why a labelled pair was or was not matched: the comparison the store makes (src/background/
+ * Why a labelled pair was or was not matched: the comparison the store makes (src/history/
  * assess.ts), recomputed from the two fingerprints, to set beside the exact shingle overlap.
  * It mirrors assess.ts without the site-boilerplate discount; keep the two in step.
  */
