@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [entry, ...args] = process.argv.slice(2);
-if (!entry?.endsWith('.ts')) throw new Error('usage: node scripts/run-ts.mjs scripts/NAME.ts [ARGS]');
+if (!entry || !/\.(ts|mjs)$/.test(entry)) throw new Error('usage: node scripts/run-ts.mjs scripts/NAME.ts|.mjs [ARGS]');
 const outfile = join(root, 'dist', 'scripts', basename(entry).replace(/\.ts$/, '.js'));
 await build({
   bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
