@@ -24,5 +24,5 @@ function run(file, fileArgs, flags = []) {
 }
 
 const nodeCode = await run(join(root, 'dist', 'bench.js'), nodeArgs, ['--expose-gc']);
-const browserCode = nodeOnly ? 0 : await run(join(root, 'scripts', 'bench-browser.mjs'), browserArgs);
+const browserCode = nodeOnly ? 0 : await run(join(root, 'scripts', 'run-ts.mjs'), [join(root, 'scripts', 'bench-browser.mjs'), ...browserArgs]);
 process.exitCode = Math.max(nodeCode, browserCode);

@@ -21,7 +21,6 @@ export const SOURCE_ALLOW_LIST = [
   'src/',
   'scripts/build.mjs',
   'scripts/manifest.mjs',
-  'scripts/lib/executables.mjs', // finds Chromium for the evaluation, which the build bundles too
   'icons/',
   '_locales/',
 ];

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
-import { chromiumPath } from '../../scripts/lib/executables.mjs';
+import { chromiumPath } from './executables.ts';
 
 /** What the browser extracted from one page: its article text, or why there is none. */
 export type BrowserExtraction = { article: true; text: string } | { article: false; reason: string };

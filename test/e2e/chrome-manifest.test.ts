@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser, type ExtensionBrowser } from '../../scripts/lib/browsers.mjs';
-import { poll } from '../../scripts/lib/poll.mjs';
+import { DIST, launchBrowser, type ExtensionBrowser } from '../harness/browsers.ts';
+import { poll } from '../harness/poll.ts';
 
 interface Problems { installWarnings: string[]; manifestErrors: string[]; runtimeErrors: string[] }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ROOT } from '../../scripts/lib/browsers.mjs';
+import { DIST, ROOT } from '../harness/browsers.ts';
 
 const run = promisify(execFile);
 

@@ -11,7 +11,7 @@
  * test/fixtures/reader-sites/.
  */
 import { describe } from 'vitest';
-import type { BrowserName } from '../../scripts/lib/browsers.mjs';
+import type { BrowserName } from '../harness/browsers.ts';
 import { accessibilityTests } from './reader/accessibility.ts';
 import { LABELS, useReaderBrowser } from './reader/context.ts';
 import { frenchDarkTests, shortcutTests } from './reader/locale.ts';

@@ -5,8 +5,8 @@
  * Each step builds on the one before, in order, in one browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserName, type ExtensionBrowser, type Tab } from '../../scripts/lib/browsers.mjs';
-import { PAGES, startSites, type RunningSites } from '../../scripts/lib/sites.mjs';
+import { launchBrowser, type BrowserName, type ExtensionBrowser, type Tab } from '../harness/browsers.ts';
+import { PAGES, startSites, type RunningSites } from '../harness/sites.ts';
 
 const LABELS: Record<BrowserName, { browser: string; background: string }> = {
   chromium: { browser: 'Chromium', background: 'service worker is stopped' },

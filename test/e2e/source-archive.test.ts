@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ROOT } from '../../scripts/lib/browsers.mjs';
+import { DIST, ROOT } from '../harness/browsers.ts';
 import { sourceArchive } from '../../scripts/lib/source-archive.mjs';
 import { listFiles, unzip, zipDirectory } from '../../scripts/lib/zip.mjs';
 

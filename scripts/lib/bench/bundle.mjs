@@ -5,10 +5,11 @@
  * built (minified, same targets), to evaluate in a page.
  */
 import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ROOT } from '../../../test/harness/root.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
+// The repository's folder, not this module's: the benchmark runs bundled into dist/scripts.
+const here = join(ROOT, 'scripts', 'lib', 'bench');
 
 /** @returns {Promise<string>} */
 export async function benchBundle() {

@@ -3,8 +3,8 @@
  * settings, the stored history, a watched visit with its timings, and a fresh control page.
  */
 import type { Page } from 'puppeteer-core';
-import { ExtensionBrowser } from '../../../scripts/lib/browsers.mjs';
-import { poll } from '../../../scripts/lib/poll.mjs';
+import { ExtensionBrowser } from '../../harness/browsers.ts';
+import { poll } from '../../harness/poll.ts';
 import type { Verdict } from '../../../src/protocol.ts';
 import type { ArticleRecord } from '../../../src/history/records.ts';
 import type { Settings } from '../../../src/settings.ts';

@@ -5,9 +5,9 @@
  * page's DOM untouched but for the notice, and no payload ever run (in the page or the popup).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserName, type ExtensionBrowser } from '../../../scripts/lib/browsers.mjs';
-import { sleep } from '../../../scripts/lib/poll.mjs';
-import { startSites, type RunningSites } from '../../../scripts/lib/sites.mjs';
+import { launchBrowser, type BrowserName, type ExtensionBrowser } from '../../harness/browsers.ts';
+import { sleep } from '../../harness/poll.ts';
+import { startSites, type RunningSites } from '../../harness/sites.ts';
 import { HOSTILE, HOSTILE_SITES, generateHostile } from '../../fixtures/hostile/pages.ts';
 import { payloads } from '../../fixtures/hostile/story.ts';
 import { setSettings, storedArticles, visitWatched, type WatchedVisit } from './extension.ts';

@@ -3,7 +3,7 @@
  * extension's life (background killed, browser restarted, version updated). Each part launches
  * its own browser with the built extension (DEJA_LU_DIST or dist/).
  */
-import type { BrowserName } from '../../../scripts/lib/browsers.mjs';
+import type { BrowserName } from '../../harness/browsers.ts';
 import { hostilePages } from './hostile-pages.ts';
 import { lifecycle } from './lifecycle.ts';
 import { privacy } from './privacy.ts';

@@ -9,10 +9,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser, type BrowserName, type ExtensionBrowser } from '../../../scripts/lib/browsers.mjs';
-import { poll } from '../../../scripts/lib/poll.mjs';
-import { startRecordingProxy, type RecordingProxy } from '../../../scripts/lib/recording-proxy.mjs';
-import { PAGES, startSites, type RunningSites } from '../../../scripts/lib/sites.mjs';
+import { DIST, launchBrowser, type BrowserName, type ExtensionBrowser } from '../../harness/browsers.ts';
+import { poll } from '../../harness/poll.ts';
+import { startRecordingProxy, type RecordingProxy } from '../../harness/recording-proxy.ts';
+import { PAGES, startSites, type RunningSites } from '../../harness/sites.ts';
 
 const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 /**

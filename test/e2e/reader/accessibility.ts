@@ -4,9 +4,9 @@
  * in the Hebrew right-to-left one (reader-scenario.ts).
  */
 import { expect, it } from 'vitest';
-import { axeNoticeViolations, axeViolations } from '../../../scripts/lib/axe.mjs';
-import { waitForNotice } from '../../../scripts/lib/notice-page.mjs';
-import { READER_PAGES as PAGES } from '../../../scripts/lib/reader-sites.mjs';
+import { axeNoticeViolations, axeViolations } from '../../harness/axe.ts';
+import { waitForNotice } from '../../harness/notice-page.ts';
+import { READER_PAGES as PAGES } from '../../harness/reader-sites.ts';
 import { openExtensionPage, type ReaderContext } from './context.ts';
 
 /**

@@ -4,9 +4,9 @@
  * (notice.ts, popup.ts…) receives this context and defines its tests in order.
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { launchBrowser, type BrowserName, type ExtensionBrowser, type Tab, type UiOptions } from '../../../scripts/lib/browsers.mjs';
-import { poll, sleep } from '../../../scripts/lib/poll.mjs';
-import { startReaderSites } from '../../../scripts/lib/reader-sites.mjs';
+import { launchBrowser, type BrowserName, type ExtensionBrowser, type Tab, type UiOptions } from '../../harness/browsers.ts';
+import { poll, sleep } from '../../harness/poll.ts';
+import { startReaderSites } from '../../harness/reader-sites.ts';
 import type { Page } from 'puppeteer-core';
 import type { StoriesPage } from '../../../src/protocol.ts';
 import type { Settings } from '../../../src/settings.ts';

@@ -3,8 +3,8 @@
  * and its keyboard shortcut.
  */
 import { expect, it } from 'vitest';
-import { readNotice, waitForNotice } from '../../../scripts/lib/notice-page.mjs';
-import { READER_PAGES as PAGES } from '../../../scripts/lib/reader-sites.mjs';
+import { readNotice, waitForNotice } from '../../harness/notice-page.ts';
+import { READER_PAGES as PAGES } from '../../harness/reader-sites.ts';
 import type { ReaderContext } from './context.ts';
 
 /** Relative luminance (0 black … 1 white) of a computed `rgb(r, g, b)` colour. */

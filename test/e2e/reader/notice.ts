@@ -3,9 +3,9 @@
  * Story 1 is read on site 1; sites 2 to 7 show copies of it.
  */
 import { expect, it } from 'vitest';
-import type { Tab } from '../../../scripts/lib/browsers.mjs';
-import { hasNotice, noticeControl, noticeRoot, readNotice, waitForNotice } from '../../../scripts/lib/notice-page.mjs';
-import { READER_PAGES as PAGES } from '../../../scripts/lib/reader-sites.mjs';
+import type { Tab } from '../../harness/browsers.ts';
+import { hasNotice, noticeControl, noticeRoot, readNotice, waitForNotice } from '../../harness/notice-page.ts';
+import { READER_PAGES as PAGES } from '../../harness/reader-sites.ts';
 import { fail, getSettings, resetSettings, waitForNumberBadge, type ReaderContext } from './context.ts';
 
 /** The notice's controls, in the order Tab reaches them. */

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { poll } from '../../../scripts/lib/poll.mjs';
-import { READER_PAGES as PAGES } from '../../../scripts/lib/reader-sites.mjs';
+import { poll } from '../../harness/poll.ts';
+import { READER_PAGES as PAGES } from '../../harness/reader-sites.ts';
 import type { Settings } from '../../../src/settings.ts';
 import {
   articleCount, getSettings, historyUrls, openAndWait, openExtensionPage, reloadExtensionPage, setSettings, storiesWithoutIds,
   resetSettings, waitForNumberBadge, type ReaderContext,
 } from './context.ts';
-import { hasNotice } from '../../../scripts/lib/notice-page.mjs';
+import { hasNotice } from '../../harness/notice-page.ts';
 
 /** Every setting away from its default, as a reader would type it in the form. */
 const CHANGED: Settings = {

@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { READER_PAGES as PAGES, READER_TITLES as TITLES } from '../../../scripts/lib/reader-sites.mjs';
+import { READER_PAGES as PAGES, READER_TITLES as TITLES } from '../../harness/reader-sites.ts';
 import { historyUrls, type ReaderContext } from './context.ts';
 
 /** The stories the popup lists: title and site chips of each. */

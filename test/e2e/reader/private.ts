@@ -4,9 +4,9 @@
  * there, it still records nothing unless "Record pages in private windows" is on.
  */
 import { expect, it } from 'vitest';
-import { hasNotice } from '../../../scripts/lib/notice-page.mjs';
-import { sleep } from '../../../scripts/lib/poll.mjs';
-import { READER_PAGES as PAGES } from '../../../scripts/lib/reader-sites.mjs';
+import { hasNotice } from '../../harness/notice-page.ts';
+import { sleep } from '../../harness/poll.ts';
+import { READER_PAGES as PAGES } from '../../harness/reader-sites.ts';
 import { articleCount, QUIET_MS, setSettings, resetSettings, waitForNumberBadge, type ReaderContext } from './context.ts';
 
 const allowedInPrivate = (ctx: ReaderContext) => ctx.ext.control.evaluate(() => ((globalThis as any).browser ?? (globalThis as any).chrome).extension.isAllowedIncognitoAccess() as Promise<boolean>);

@@ -3,8 +3,8 @@
  * site's new story is checked without a page load. Story 1 was read on site 1 (notice.ts).
  */
 import { expect, it } from 'vitest';
-import { sleep } from '../../../scripts/lib/poll.mjs';
-import { READER_PAGES as PAGES } from '../../../scripts/lib/reader-sites.mjs';
+import { sleep } from '../../harness/poll.ts';
+import { READER_PAGES as PAGES } from '../../harness/reader-sites.ts';
 import { articleCount, setSettings, resetSettings, waitForNumberBadge, type ReaderContext } from './context.ts';
 
 export function readingTests(ctx: ReaderContext): void {

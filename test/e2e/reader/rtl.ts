@@ -6,9 +6,9 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import type { Tab } from '../../../scripts/lib/browsers.mjs';
-import { readNotice, waitForNotice } from '../../../scripts/lib/notice-page.mjs';
-import { READER_PAGES as PAGES } from '../../../scripts/lib/reader-sites.mjs';
+import type { Tab } from '../../harness/browsers.ts';
+import { readNotice, waitForNotice } from '../../harness/notice-page.ts';
+import { READER_PAGES as PAGES } from '../../harness/reader-sites.ts';
 import { fail, openExtensionPage, type ReaderContext } from './context.ts';
 
 /** Hebrew letters only (with spaces, digits and brackets): no English word slipped through. */

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The extension's in-page notice, seen from a test. It lives in a CLOSED shadow root of a
  * <deja-lu-notice> element: the page's own scripts cannot reach inside (host.shadowRoot is null),
@@ -16,68 +15,68 @@
  * in it, query buttons from it and click them as a person would.
  */
 
-/** @typedef {import('puppeteer-core').Page} Page */
-/** @typedef {import('puppeteer-core').ElementHandle<Element>} ElementHandle */
-/** @typedef {import('puppeteer-core').JSHandle<ShadowRoot>} RootHandle */
+import type { ElementHandle, JSHandle, Page } from 'puppeteer-core';
+
+export type RootHandle = JSHandle<ShadowRoot>;
 
 /**
- * Whether the page shows the notice, asked as the page itself could ask.
- * @param {Page} page
+ * The part of puppeteer's BiDi frame this file uses, not in puppeteer's public API (checked with
+ * puppeteer-core 24.43): its default realm, which calls a function with BiDi's own arguments and
+ * turns a remote value into a handle.
  */
-export function hasNotice(page) {
+interface BidiFrame {
+  realms?: {
+    default?: {
+      realm?: {
+        callFunction?: (fn: string, awaitPromise: boolean, options: object) => Promise<BidiResult>;
+      };
+      createHandle?: (value: unknown) => RootHandle;
+    };
+  };
+}
+interface BidiResult {
+  type: string;
+  exceptionDetails?: { text?: string };
+  result?: { value?: { shadowRoot?: unknown } };
+}
+
+/** Whether the page shows the notice, asked as the page itself could ask. */
+export function hasNotice(page: Page): Promise<boolean> {
   return page.evaluate(() => document.querySelector('deja-lu-notice') !== null);
 }
 
-/**
- * The notice's closed shadow root, or null when the page shows no notice.
- * @param {Page} page
- * @returns {Promise<RootHandle | null>}
- */
-export async function noticeRoot(page) {
+/** The notice's closed shadow root, or null when the page shows no notice. */
+export async function noticeRoot(page: Page): Promise<RootHandle | null> {
   const host = await page.$('deja-lu-notice');
   if (!host) return null;
-  // Puppeteer drives Firefox over WebDriver BiDi and Chromium over CDP (as scripts/lib launches them).
+  // Puppeteer drives Firefox over WebDriver BiDi and Chromium over CDP (as test/harness launches them).
   const firefox = /firefox/i.test(await page.browser().version());
   return firefox ? bidiShadowRoot(page, host) : cdpShadowRoot(page);
 }
 
-/**
- * Waits for the notice (the content script shows it after the background's answer) and returns its root.
- * @param {Page} page
- * @param {number} [timeout]
- * @returns {Promise<RootHandle>}
- */
-export async function waitForNotice(page, timeout = 10_000) {
+/** Waits for the notice (the content script shows it after the background's answer) and returns its root. */
+export async function waitForNotice(page: Page, timeout = 10_000): Promise<RootHandle> {
   await page.waitForSelector('deja-lu-notice', { timeout });
   const root = await noticeRoot(page);
   if (!root) throw new Error('the notice vanished');
   return root;
 }
 
-/**
- * @param {Page} page
- * @returns {Promise<RootHandle>}
- */
-async function cdpShadowRoot(page) {
+async function cdpShadowRoot(page: Page): Promise<RootHandle> {
   // Region landmarks of the whole page (a query scoped to the host finds nothing: the host itself
   // is not in the accessibility tree); the notice's panel is the one whose root is the host's.
   for (const region of await page.$$('aria/[role="region"]')) {
-    const root = /** @type {RootHandle} */ (/** @type {unknown} */ (await region.evaluateHandle((node) => node.getRootNode())));
+    const root = (await region.evaluateHandle((node) => node.getRootNode())) as unknown as RootHandle;
     if (await root.evaluate((root) => root instanceof ShadowRoot && root.host.localName === 'deja-lu-notice')) return root;
   }
   throw new Error('no region landmark in <deja-lu-notice>: is the panel labelled?');
 }
 
-/**
- * @param {Page} page
- * @param {ElementHandle} host
- * @returns {Promise<RootHandle>}
- */
-async function bidiShadowRoot(page, host) {
-  const realm = /** @type {any} */ (page.mainFrame()).realms?.default;
+async function bidiShadowRoot(page: Page, host: ElementHandle<Element>): Promise<RootHandle> {
+  const realm = (page.mainFrame() as unknown as BidiFrame).realms?.default;
   if (!realm?.realm?.callFunction || !realm.createHandle) throw new Error('puppeteer-core changed: no BiDi realm on the frame');
   const result = await realm.realm.callFunction('(host) => host', false, {
-    arguments: [/** @type {any} */ (host).remoteValue()],
+    arguments: [(host as unknown as { remoteValue: () => unknown }).remoteValue()],
     resultOwnership: 'root',
     serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
   });
@@ -87,13 +86,10 @@ async function bidiShadowRoot(page, host) {
   return realm.createHandle(shadow);
 }
 
-/**
- * What the notice shows and how it is exposed: its landmark, text, controls and box.
- * @param {RootHandle} root
- */
-export function readNotice(root) {
+/** What the notice shows and how it is exposed: its landmark, text, controls and box. */
+export function readNotice(root: RootHandle) {
   return root.evaluate((root) => {
-    const panel = /** @type {HTMLElement} */ (root.querySelector('.panel'));
+    const panel = root.querySelector('.panel') as HTMLElement;
     const controls = [...root.querySelectorAll('button, a[href]')].map((el) => el.getAttribute('aria-label') ?? el.textContent ?? '');
     const rect = panel.getBoundingClientRect();
     return {
@@ -110,16 +106,11 @@ export function readNotice(root) {
   });
 }
 
-/**
- * A control of the notice by its visible text or accessible name.
- * @param {RootHandle} root
- * @param {string} name
- * @returns {Promise<ElementHandle>}
- */
-export async function noticeControl(root, name) {
+/** A control of the notice by its visible text or accessible name. */
+export async function noticeControl(root: RootHandle, name: string): Promise<ElementHandle<Element>> {
   const handle = await root.evaluateHandle((root, name) =>
     [...root.querySelectorAll('button, a')].find((el) => (el.getAttribute('aria-label') ?? el.textContent) === name) ?? null, name);
   const element = handle.asElement();
   if (!element) throw new Error(`the notice has no control named "${name}"`);
-  return /** @type {ElementHandle} */ (element);
+  return element as ElementHandle<Element>;
 }

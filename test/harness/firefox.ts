@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Firefox ESR with the built extension, through puppeteer-core over WebDriver BiDi (no
  * geckodriver). The add-on is installed temporarily, as from about:debugging, so it needs no
@@ -6,29 +5,26 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { findExecutable } from './executables.mjs';
-import { poll } from './poll.mjs';
-
-/** @typedef {import('./browsers.mjs').Driver} Driver */
+import puppeteer, { type Page } from 'puppeteer-core';
+import type { Driver, LaunchOptions } from './driver.ts';
+import { findExecutable } from '../../src/eval/executables.ts';
+import { poll } from './poll.ts';
 
 export const FIREFOX_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 /** Any UUID will do; a fixed one gives the extension pages stable URLs. */
 export const EXTENSION_UUID = '5e1f3c2a-9d47-4b8e-a6d1-0c7b2f9e4a13';
 
 /**
- * @param {{ dist: string, headless: boolean, backgroundIdleMs?: number, handleSignals?: boolean, userDataDir?: string, proxy?: string } & import('./browsers.mjs').UiOptions} options
- *   backgroundIdleMs: how long the event page may idle before Firefox suspends it (30 s by
+ * backgroundIdleMs: how long the event page may idle before Firefox suspends it (30 s by
  *   default); restartBackground() waits for that suspension, so tests set it short.
  *   userDataDir: a profile folder kept after close. A temporary add-on is gone once Firefox quits
  *   (its pages no longer load), so a relaunch installs it again; its storage stays in the profile
  *   (measured with Firefox ESR 153: storage.local and IndexedDB both survive).
  *   proxy: HOST:PORT of an HTTP proxy that every request goes through, loopback included.
- * @returns {Promise<Driver>}
  */
-export async function launchFirefox({ dist, headless, backgroundIdleMs = 30_000, handleSignals = true, userDataDir, proxy, locale, dark, allowPrivate }) {
+export async function launchFirefox({ dist, headless, backgroundIdleMs = 30_000, handleSignals = true, userDataDir, proxy, locale, dark, allowPrivate }: LaunchOptions & { backgroundIdleMs?: number }): Promise<Driver> {
   const executablePath = findExecutable('Firefox', 'FIREFOX_PATH', FIREFOX_PATHS, 'apt-get install firefox-esr');
-  const manifest = JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error(`${dist}/manifest.json has no browser_specific_settings.gecko.id: Firefox cannot install it`);
   const browser = await puppeteer.launch({
@@ -59,7 +55,7 @@ export async function launchFirefox({ dist, headless, backgroundIdleMs = 30_000,
       // "Run in Private Windows", as a reader may allow in about:addons: Firefox's BiDi install
       // takes moz:allowPrivateBrowsing (puppeteer's installExtension does not pass it).
       // `connection` is the BiDi connection of puppeteer's Firefox browser (not in its typings).
-      await /** @type {any} */ (browser).connection.send('webExtension.install', { extensionData: { type: 'path', path: dist }, 'moz:allowPrivateBrowsing': true });
+      await (browser as unknown as { connection: BidiConnection }).connection.send('webExtension.install', { extensionData: { type: 'path', path: dist }, 'moz:allowPrivateBrowsing': true });
     } else {
       await browser.installExtension(dist);
     }
@@ -76,13 +72,18 @@ export async function launchFirefox({ dist, headless, backgroundIdleMs = 30_000,
   }
 }
 
+/** The part of puppeteer's BiDi connection used here (not in its typings). */
+interface BidiConnection {
+  send(method: 'webExtension.install', params: { extensionData: { type: 'path'; path: string }; 'moz:allowPrivateBrowsing': boolean }): Promise<unknown>;
+}
+
 /**
  * Sends every request through an HTTP proxy: Firefox otherwise never proxies loopback addresses.
  * The browser's own background traffic is switched off, so what reaches the proxy is the pages'
  * and the extension's (measured: Remote Settings was the only other traffic).
- * @param {string} proxy  HOST:PORT
+ * @param proxy  HOST:PORT
  */
-function proxyPrefs(proxy) {
+function proxyPrefs(proxy: string): Record<string, string | number | boolean> {
   const [host = '', port = ''] = proxy.split(':');
   return {
     'network.proxy.type': 1,
@@ -102,10 +103,8 @@ function proxyPrefs(proxy) {
 /**
  * Navigation to a moz-extension:// page never reports `load` to the BiDi client, so start it
  * without waiting and poll the document instead (waitForFunction alone failed about 1 run in 5).
- * @param {import('puppeteer-core').Page} page
- * @param {string} url
  */
-async function gotoExtensionPage(page, url) {
+async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   page.goto(url).catch(() => undefined);
   await poll(async () => {
     const [href, state] = await page.evaluate(() => [location.href, document.readyState]);
@@ -117,11 +116,11 @@ async function gotoExtensionPage(page, url) {
  * Waits for Firefox to suspend the event page, as it does after `backgroundIdleMs` without
  * events (an open extension page does not keep it alive). `extension.getBackgroundPage()` is the
  * page's window while it runs and null once it is suspended; the next message starts a new one.
- * @param {import('puppeteer-core').Page} control  an extension page
- * @param {number} idleMs
+ * @param control  an extension page
  */
-async function waitForSuspension(control, idleMs) {
-  const backgroundPage = () => control.evaluate(() => /** @type {any} */ (globalThis).browser.extension.getBackgroundPage() !== null);
+async function waitForSuspension(control: Page, idleMs: number): Promise<void> {
+  const backgroundPage = () => control.evaluate(() =>
+    (globalThis as unknown as { browser: { extension: { getBackgroundPage: () => unknown } } }).browser.extension.getBackgroundPage() !== null);
   if (!(await backgroundPage())) throw new Error('the event page was not running when asked to restart it');
   await poll(async () => !(await backgroundPage()), {
     what: `Firefox to suspend the event page (pref extensions.background.idle.timeout = ${idleMs} ms)`,

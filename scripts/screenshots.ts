@@ -1,19 +1,22 @@
-// @ts-check
 /**
  * The README's pictures, taken from the real extension (the build in dist/, or DEJA_LU_DIST) in
  * headless Chromium: docs/popup-light.png, docs/popup-dark.png, docs/notice.png, docs/options.png;
- * then the store's listing images in store/images/ (scripts/lib/store-images.mjs).
+ * then the store's listing images in store/images/ (scripts/lib/store-images.ts).
  * The reader's history is made by reading the local fixture sites (test/fixtures/reader-sites)
  * under real-looking names, then moved back in time through export and import so that the
  * pictures say "5 hours ago" rather than "just now". Run with `npm run screenshots`.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser, ROOT } from './lib/browsers.mjs';
-import { waitForNotice, readNotice } from './lib/notice-page.mjs';
-import { poll } from './lib/poll.mjs';
-import { READER_PAGES, startReaderSites } from './lib/reader-sites.mjs';
-import { makeStoreImages } from './lib/store-images.mjs';
+import type { Browser } from 'webextension-polyfill';
+import { launchBrowser, ROOT } from '../test/harness/browsers.ts';
+import { waitForNotice, readNotice } from '../test/harness/notice-page.ts';
+import { poll } from '../test/harness/poll.ts';
+import { READER_PAGES, startReaderSites } from '../test/harness/reader-sites.ts';
+import { makeStoreImages } from './lib/store-images.ts';
+
+/** The control page's extension API: Chromium's `chrome`, typed as the polyfill types `browser`. */
+type ChromeGlobal = typeof globalThis & { chrome: Browser };
 
 /** Each name is one of the local sites (127.0.0.N). */
 const SITES = {
@@ -22,28 +25,28 @@ const SITES = {
 };
 const HOUR = 3_600_000;
 /** What the reader read, and how long ago. */
-const READ = /** @type {const} */ ([
+const READ = [
   ['harbour-post.test', READER_PAGES.lighthouse, 50 * HOUR],
   ['dales-weekly.test', READER_PAGES.busAbridged, 26 * HOUR],
   ['coastline-daily.test', READER_PAGES.lighthouse, 5 * HOUR],
   ['northwick-news.test', READER_PAGES.trees, HOUR / 2],
-]);
+] as const;
 /**
  * The page the pictures are about: a third copy of the lighthouse story, on the site whose name
  * its masthead bears (the fixture page says "The Brackwater Gazette" on every host).
  */
-const COPY = /** @type {const} */ (['brackwater-gazette.test', READER_PAGES.lighthouse]);
+const COPY = ['brackwater-gazette.test', READER_PAGES.lighthouse] as const;
 /** The bus story in full, read only abridged so far: what "Show what's new" is for. */
-const WHATS_NEW = /** @type {const} */ (['ashby-courier.test', READER_PAGES.bus]);
+const WHATS_NEW = ['ashby-courier.test', READER_PAGES.bus] as const;
 
 const docs = join(ROOT, 'docs');
 const sites = await startReaderSites();
 const hostNames = Object.fromEntries(Object.entries(SITES).map(([name, n]) => [name, sites.host(n)]));
 const ext = await launchBrowser('chromium', { hostNames });
-const url = (/** @type {string} */ name, /** @type {string} */ path) => `http://${name}:${sites.port}${path}`;
+const url = (name: string, path: string) => `http://${name}:${sites.port}${path}`;
 try {
   await mkdir(docs, { recursive: true });
-  await ext.control.evaluate(() => /** @type {any} */ (globalThis).chrome.storage.local.set({ settings: { readDelaySeconds: 0 } }));
+  await ext.control.evaluate(() => (globalThis as ChromeGlobal).chrome.storage.local.set({ settings: { readDelaySeconds: 0 } }));
   for (const [name, path] of READ) await (await ext.visit(url(name, path))).page.close();
 
   // Back in time: export, shift every reading, clear, import.

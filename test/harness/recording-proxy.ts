@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * An HTTP proxy that records every request a browser makes, for the privacy test: the browser is
  * launched with every request (loopback included) sent through it, so a request to anywhere but
@@ -7,22 +6,25 @@
  */
 import { createServer, request as forward } from 'node:http';
 
-/** @typedef {{ method: string, url: string, allowed: boolean, at: number }} ProxiedRequest  at: Date.now() when it arrived */
+export interface ProxiedRequest {
+  method: string;
+  url: string;
+  allowed: boolean;
+  /** Date.now() when it arrived */
+  at: number;
+}
 
-/**
- * @typedef {object} RecordingProxy
- * @property {string} address  HOST:PORT, for launchBrowser({ proxy })
- * @property {ProxiedRequest[]} requests  in the order they arrived
- * @property {() => Promise<void>} close
- */
+export interface RecordingProxy {
+  /** HOST:PORT, for launchBrowser({ proxy }) */
+  address: string;
+  /** in the order they arrived */
+  requests: ProxiedRequest[];
+  close: () => Promise<void>;
+}
 
-/**
- * @param {{ allow: (url: URL) => boolean }} options  which requests are forwarded (the test sites)
- * @returns {Promise<RecordingProxy>}
- */
-export async function startRecordingProxy({ allow }) {
-  /** @type {ProxiedRequest[]} */
-  const requests = [];
+/** @param options.allow  which requests are forwarded (the test sites) */
+export async function startRecordingProxy({ allow }: { allow: (url: URL) => boolean }): Promise<RecordingProxy> {
+  const requests: ProxiedRequest[] = [];
   const server = createServer((req, res) => {
     const url = parse(req.url ?? '');
     const allowed = url !== null && url.protocol === 'http:' && allow(url);
@@ -52,24 +54,23 @@ export async function startRecordingProxy({ allow }) {
     requests.push({ method: `UPGRADE ${req.method}`, url: req.url ?? '', allowed: false, at: Date.now() });
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
-  await new Promise((done, fail) => {
+  await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => done(undefined));
+    server.listen({ host: '127.0.0.1', port: 0 }, () => done());
   });
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('the proxy has no address');
   return {
     address: `127.0.0.1:${address.port}`,
     requests,
-    close: () => new Promise((done) => {
-      server.close(() => done(undefined));
+    close: () => new Promise<void>((done) => {
+      server.close(() => done());
       server.closeAllConnections();
     }),
   };
 }
 
-/** @param {string} target */
-function parse(target) {
+function parse(target: string): URL | null {
   try {
     return new URL(target);
   } catch {

@@ -1,37 +1,45 @@
-// @ts-check
 /**
  * Accessibility checks with axe-core, run inside the page under test. The script is evaluated
  * through the automation protocol, so extension pages' CSP (script-src 'self') does not stop it.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { JSHandle, Page } from 'puppeteer-core';
 
-/** @typedef {import('puppeteer-core').Page} Page */
-/** @typedef {{ id: string, impact: string | null, help: string, nodes: string[] }} Violation */
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** The part of axe-core's API used here, as it runs in the page (axe.min.js sets `window.axe`). */
+interface Axe {
+  run(context: Node, options: { resultTypes: string[] }): Promise<{
+    violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
+  }>;
+}
+type AxeGlobal = typeof globalThis & { axe?: Axe };
 
 const require = createRequire(import.meta.url);
-/** @type {Promise<string> | undefined} */
-let source;
+let source: Promise<string> | undefined;
 
-/** @param {Page} page */
-async function inject(page) {
+async function inject(page: Page): Promise<void> {
   source ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const loaded = await page.evaluate(() => typeof (/** @type {any} */ (globalThis).axe?.run) === 'function');
+  const loaded = await page.evaluate(() => typeof (globalThis as AxeGlobal).axe?.run === 'function');
   if (!loaded) await page.evaluate(`${await source}\n;undefined`);
 }
 
-/**
- * The axe-core violations of the whole page (WCAG 2.x A and AA, and axe's best practices).
- * @param {Page} page
- * @returns {Promise<Violation[]>}
- */
-export async function axeViolations(page) {
+/** The axe-core violations of the whole page (WCAG 2.x A and AA, and axe's best practices). */
+export async function axeViolations(page: Page): Promise<Violation[]> {
   await inject(page);
   return page.evaluate(async () => {
-    const results = await /** @type {any} */ (globalThis).axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((/** @type {any} */ v) => ({
+    const axe = (globalThis as AxeGlobal).axe;
+    if (!axe) throw new Error('axe-core is not loaded');
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({
       id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.map((/** @type {any} */ n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
     }));
   });
 }
@@ -43,23 +51,23 @@ export async function axeViolations(page) {
  * a probe element at the end of the same page, with the real notice hidden meanwhile so the copy
  * sits in its place with the same page behind it (for colour contrast). Only the shadow root's
  * mode differs; the probe is removed and the notice shown again afterwards.
- * @param {Page} page
- * @param {import('puppeteer-core').JSHandle<ShadowRoot>} root  from notice-page.mjs
- * @returns {Promise<Violation[]>}
+ * @param root  from notice-page.ts
  */
-export async function axeNoticeViolations(page, root) {
+export async function axeNoticeViolations(page: Page, root: JSHandle<ShadowRoot>): Promise<Violation[]> {
   await inject(page);
   return root.evaluate(async (root) => {
-    const host = /** @type {HTMLElement} */ (root.host);
+    const axe = (globalThis as AxeGlobal).axe;
+    if (!axe) throw new Error('axe-core is not loaded');
+    const host = root.host as HTMLElement;
     const probe = document.createElement('deja-lu-axe-probe');
     probe.attachShadow({ mode: 'open' }).append(...[...root.childNodes].map((node) => node.cloneNode(true)));
     host.style.setProperty('display', 'none', 'important');
     document.body.append(probe);
     try {
-      const results = await /** @type {any} */ (globalThis).axe.run(probe, { resultTypes: ['violations'] });
-      return results.violations.map((/** @type {any} */ v) => ({
+      const results = await axe.run(probe, { resultTypes: ['violations'] });
+      return results.violations.map((v) => ({
         id: v.id, impact: v.impact, help: v.help,
-        nodes: v.nodes.map((/** @type {any} */ n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+        nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
       }));
     } finally {
       probe.remove();

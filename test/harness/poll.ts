@@ -1,23 +1,26 @@
-// @ts-check
 /**
  * Waiting for browser state by polling: the extension works asynchronously (the content script
  * runs at document idle, the worker wakes on demand) and exposes no event to the test, so every
  * wait asks again and again, within a bound, and says what it waited for when it gives up.
  */
 
+export interface PollOptions {
+  what: string;
+  timeout?: number;
+  interval?: number;
+}
+
 /**
  * Calls `check` until it returns something other than `undefined`, `null` or `false`, and returns
  * that. An error thrown by `check` counts as "not yet" (a page still navigating, a worker
  * starting) and is reported if time runs out.
- * @template T
- * @param {() => Promise<T | undefined | null | false> | T | undefined | null | false} check
- * @param {{ what: string, timeout?: number, interval?: number }} options
- * @returns {Promise<T>}
  */
-export async function poll(check, { what, timeout = 10_000, interval = 50 }) {
+export async function poll<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  { what, timeout = 10_000, interval = 50 }: PollOptions,
+): Promise<T> {
   const deadline = Date.now() + timeout;
-  /** @type {unknown} */
-  let lastError;
+  let lastError: unknown;
   for (;;) {
     try {
       const value = await check();
@@ -34,22 +37,13 @@ export async function poll(check, { what, timeout = 10_000, interval = 50 }) {
   }
 }
 
-/** @param {number} ms */
-export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
-/**
- * Rejects if `promise` has not settled within `ms`.
- * @template T
- * @param {Promise<T>} promise
- * @param {number} ms
- * @param {string} what
- * @returns {Promise<T>}
- */
-export function withTimeout(promise, ms, what) {
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
-  const timeout = new Promise((_, fail) => {
+/** Rejects if `promise` has not settled within `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
     timer = setTimeout(() => fail(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
   });
-  return /** @type {Promise<T>} */ (Promise.race([promise, timeout]).finally(() => clearTimeout(timer)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

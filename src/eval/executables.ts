@@ -1,16 +1,13 @@
-// @ts-check
 import { accessSync, constants } from 'node:fs';
 
 /**
  * The browser binary to drive: the environment variable if set, else the first of the usual
  * install paths that exists. A missing browser is an error, never a reason to skip a test.
- * @param {string} label  e.g. "Chromium"
- * @param {string} variable  environment variable that overrides the search
- * @param {readonly string[]} candidates
- * @param {string} installHint  e.g. "apt-get install chromium"
- * @returns {string}
+ * @param label  e.g. "Chromium"
+ * @param variable  environment variable that overrides the search
+ * @param installHint  e.g. "apt-get install chromium"
  */
-export function findExecutable(label, variable, candidates, installHint) {
+export function findExecutable(label: string, variable: string, candidates: readonly string[], installHint: string): string {
   const override = process.env[variable];
   if (override) {
     if (isExecutable(override)) return override;
@@ -26,10 +23,9 @@ export function findExecutable(label, variable, candidates, installHint) {
 const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
 
 /** Chromium's binary: CHROMIUM_PATH, else the first of the usual install paths. */
-export const chromiumPath = () => findExecutable('Chromium', 'CHROMIUM_PATH', CHROMIUM_PATHS, 'apt-get install chromium');
+export const chromiumPath = (): string => findExecutable('Chromium', 'CHROMIUM_PATH', CHROMIUM_PATHS, 'apt-get install chromium');
 
-/** @param {string} path */
-function isExecutable(path) {
+function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;

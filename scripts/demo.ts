@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * `npm start [-- --browser firefox] [-- --screenshot out/demo-popup.png] [-- --headless]`
  *
@@ -11,9 +10,9 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BROWSERS, ROOT, hasDisplay, launchBrowser } from './lib/browsers.mjs';
-import { sleep } from './lib/poll.mjs';
-import { PAGES, SITES, startSites } from './lib/sites.mjs';
+import { BROWSERS, ROOT, hasDisplay, launchBrowser } from '../test/harness/browsers.ts';
+import { sleep } from '../test/harness/poll.ts';
+import { PAGES, SITES, startSites } from '../test/harness/sites.ts';
 
 const USAGE = `usage: npm start [-- --browser chromium|firefox] [--screenshot PATH] [--headless]
   --browser     chromium (default) or firefox
@@ -41,11 +40,10 @@ async function main() {
     await sites.close();
     throw error;
   });
-  /** @type {Promise<unknown> | undefined} */
-  let stopping;
+  let stopping: Promise<unknown> | undefined;
   const stop = () => (stopping ??= Promise.all([ext.close(), sites.close()]));
   // Ctrl-C at any point closes the browser properly (and removes its temporary profile).
-  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => void stop().finally(() => process.exit(130)));
   }
   try {

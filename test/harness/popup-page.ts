@@ -1,23 +1,28 @@
-// @ts-check
 /**
  * What the extension's popup shows, read from its DOM: the one place that knows the popup's
  * element ids (#verdict-summary, #sightings, #partial, #recent).
  */
+import type { Page } from 'puppeteer-core';
 
-/**
- * One entry of a list: its link, the texts of its `.meta` line (host, time, share…) and all its text.
- * @typedef {{ title: string, href: string | null, meta: string[], text: string }} PopupItem
- */
-/** @typedef {{ summary: string, sightings: PopupItem[], partial: PopupItem[], recent: PopupItem[] }} PopupContents */
+/** One entry of a list: its link, the texts of its `.meta` line (host, time, share…) and all its text. */
+export interface PopupItem {
+  title: string;
+  href: string | null;
+  meta: string[];
+  text: string;
+}
 
-/**
- * @param {import('puppeteer-core').Page} page  a rendered popup (body[data-ready="true"])
- * @returns {Promise<PopupContents>}
- */
-export function readPopup(page) {
+export interface PopupContents {
+  summary: string;
+  sightings: PopupItem[];
+  partial: PopupItem[];
+  recent: PopupItem[];
+}
+
+/** @param page  a rendered popup (body[data-ready="true"]) */
+export function readPopup(page: Page): Promise<PopupContents> {
   return page.evaluate(() => {
-    /** @param {string} id */
-    const items = (id) => [...document.querySelectorAll(`#${id} > li`)].map((li) => ({
+    const items = (id: string) => [...document.querySelectorAll(`#${id} > li`)].map((li) => ({
       title: li.querySelector('a')?.textContent ?? '',
       href: li.querySelector('a')?.getAttribute('href') ?? null,
       meta: [...li.querySelectorAll(':scope > .meta > span')].map((span) => span.textContent ?? ''),

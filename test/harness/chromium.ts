@@ -1,22 +1,18 @@
-// @ts-check
 /**
  * Chromium with the built extension, through puppeteer-core over the DevTools pipe.
  * `installExtension` over the pipe (Extensions.loadUnpacked) works in Debian's Chromium and in
  * Google-branded Chrome 137+, which ignores --load-extension.
  */
-import puppeteer from 'puppeteer-core';
-import { chromiumPath } from './executables.mjs';
-import { poll, withTimeout } from './poll.mjs';
-
-/** @typedef {import('./browsers.mjs').Driver} Driver */
+import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
+import type { Driver, LaunchOptions } from './driver.ts';
+import { chromiumPath } from '../../src/eval/executables.ts';
+import { poll, withTimeout } from './poll.ts';
 
 /**
- * @param {{ dist: string, headless: boolean, handleSignals?: boolean, userDataDir?: string, proxy?: string } & import('./browsers.mjs').UiOptions} options
- *   userDataDir: a profile folder kept after close (a restart relaunches with it); proxy: HOST:PORT
- *   of an HTTP proxy that every request goes through, loopback included.
- * @returns {Promise<Driver>}
+ * userDataDir: a profile folder kept after close (a restart relaunches with it); proxy: HOST:PORT
+ * of an HTTP proxy that every request goes through, loopback included.
  */
-export async function launchChromium({ dist, headless, handleSignals = true, userDataDir, proxy, locale, dark, allowPrivate, hostNames }) {
+export async function launchChromium({ dist, headless, handleSignals = true, userDataDir, proxy, locale, dark, allowPrivate, hostNames }: LaunchOptions): Promise<Driver> {
   const executablePath = chromiumPath();
   const browser = await puppeteer.launch({
     browser: 'chrome',
@@ -68,11 +64,9 @@ export async function launchChromium({ dist, headless, handleSignals = true, use
 /**
  * Installs the extension as puppeteer's installExtension does, ticked "Allow in Incognito" as a
  * reader may do on chrome://extensions (Extensions.loadUnpacked takes enableInIncognito).
- * @param {import('puppeteer-core').Browser} browser
- * @param {string} dist
- * @returns {Promise<string>} the extension id
+ * @returns the extension id
  */
-async function installAllowedInIncognito(browser, dist) {
+async function installAllowedInIncognito(browser: Browser, dist: string): Promise<string> {
   const session = await browser.target().createCDPSession();
   try {
     const { id } = await session.send('Extensions.loadUnpacked', { path: dist, enableInIncognito: true });
@@ -86,23 +80,20 @@ async function installAllowedInIncognito(browser, dist) {
  * Stops the extension's service worker as Chromium does when it is idle. The CDP session must be
  * attached to an extension page: ServiceWorker.stopAllWorkers on a web page's session does not
  * reach the extension's worker. Resolves once the worker's target is gone.
- * @param {import('puppeteer-core').Browser} browser
- * @param {import('puppeteer-core').Page} control
- * @param {string} id
  */
-async function stopWorker(browser, control, id) {
-  const isWorker = (/** @type {import('puppeteer-core').Target} */ target) =>
+async function stopWorker(browser: Browser, control: Page, id: string): Promise<void> {
+  const isWorker = (target: Target) =>
     target.type() === 'service_worker' && target.url().startsWith(`chrome-extension://${id}/`);
   // The caller has just messaged the worker, so it runs (or is starting).
   const running = await poll(() => {
     const found = browser.targets().filter(isWorker);
     return found.length > 0 && found;
   }, { what: 'the extension service worker to run', timeout: 10_000 });
-  const gone = Promise.all(running.map((worker) => new Promise((done) => {
-    const onDestroyed = (/** @type {import('puppeteer-core').Target} */ target) => {
+  const gone = Promise.all(running.map((worker) => new Promise<void>((done) => {
+    const onDestroyed = (target: Target) => {
       if (target !== worker) return;
       browser.off('targetdestroyed', onDestroyed);
-      done(undefined);
+      done();
     };
     browser.on('targetdestroyed', onDestroyed);
   })));

@@ -1,14 +1,13 @@
-// @ts-check
 /**
  * The pages of the reader's-side browser tests and the screenshots (test/fixtures/reader-sites):
  * one folder served on sixteen loopback addresses, so the same page exists on sixteen sites and
  * every test can read "a copy on a site not used before". See the folder's README.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startSites } from './sites.mjs';
+import { join } from 'node:path';
+import { ROOT } from './root.ts';
+import { startSites, type RunningSites } from './sites.ts';
 
-export const READER_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/reader-sites');
+export const READER_ROOT = join(ROOT, 'test/fixtures/reader-sites');
 export const READER_SITE_COUNT = 16;
 
 /** The pages, by what they are; paths as served on every host. */
@@ -36,11 +35,15 @@ export const READER_TITLES = Object.freeze({
   trees: 'Pupils map every tree in their town',
 });
 
-/**
- * Starts the sixteen sites, 127.0.0.1 to 127.0.0.16 on one free port.
- * @returns {Promise<import('./sites.mjs').RunningSites & { host: (site: number) => string, page: (site: number, path: string) => string }>}
- */
-export async function startReaderSites() {
+export interface ReaderSites extends RunningSites {
+  /** the address of site 1 to 16 */
+  host: (site: number) => string;
+  /** the URL of `path` on site 1 to 16 */
+  page: (site: number, path: string) => string;
+}
+
+/** Starts the sixteen sites, 127.0.0.1 to 127.0.0.16 on one free port. */
+export async function startReaderSites(): Promise<ReaderSites> {
   const sites = Array.from({ length: READER_SITE_COUNT }, (_, i) => ({ host: `127.0.0.${i + 1}`, dir: '.', name: `site ${i + 1}` }));
   const running = await startSites({ sites, root: READER_ROOT });
   return {

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Real browsers running the built extension, for the end-to-end tests and the demo: one API over
  * Chromium (puppeteer-core, CDP) and Firefox ESR (puppeteer-core, WebDriver BiDi).
@@ -10,70 +9,63 @@
  * found through the verdict the extension stored for each tab.
  */
 import { access } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchChromium } from './chromium.mjs';
-import { launchFirefox } from './firefox.mjs';
-import { poll, withTimeout } from './poll.mjs';
-import { readPopup } from './popup-page.mjs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import type { Protocol, Verdict } from '../../src/protocol.ts';
+import { launchChromium } from './chromium.ts';
+import type { BrowserName, Driver, UiOptions } from './driver.ts';
+import { launchFirefox } from './firefox.ts';
+import { poll, withTimeout } from './poll.ts';
+import { readPopup, type PopupContents } from './popup-page.ts';
+import { ROOT } from './root.ts';
 
-/** @typedef {'chromium' | 'firefox'} BrowserName */
-/** @typedef {import('puppeteer-core').Page} Page */
-/** @typedef {import('../../src/protocol.ts').Verdict} Verdict */
-/** @typedef {import('../../src/protocol.ts').Protocol} Protocol */
+export type { BrowserName, UiOptions } from './driver.ts';
+export type { PopupContents } from './popup-page.ts';
+export { ROOT } from './root.ts';
+
+export interface Tab {
+  page: Page;
+  tabId: number;
+  url: string;
+}
 
 /**
- * What differs between the browsers.
- * @typedef {object} Driver
- * @property {BrowserName} name
- * @property {import('puppeteer-core').Browser} browser
- * @property {string} origin  the extension's origin: chrome-extension://ID or moz-extension://UUID
- * @property {(page: Page, url: string) => Promise<void>} gotoExtensionPage
- * @property {(control: Page) => Promise<void>} restartBackground  stops the running worker (event page) and resolves once it is gone
+ * userDataDir: a profile folder that outlives the browser, to relaunch with the same profile.
+ * proxy: HOST:PORT of an HTTP proxy for every request, loopback included.
+ * handleSignals: false leaves Ctrl-C to the caller, which must then close() the browser (by
+ * default puppeteer kills it and exits the process, leaving its temporary profile behind).
  */
+export interface LaunchBrowserOptions extends UiOptions {
+  dist?: string;
+  headful?: boolean;
+  backgroundIdleMs?: number;
+  handleSignals?: boolean;
+  userDataDir?: string;
+  proxy?: string;
+}
 
-/** @typedef {{ page: Page, tabId: number, url: string }} Tab */
-/**
- * How the browser is set up for the reader, beyond the defaults.
- * @typedef {object} UiOptions
- * @property {string} [locale]  the browser's UI language, e.g. "fr" (both need its language pack installed:
- *   Debian's chromium-l10n, firefox-esr-l10n-fr)
- * @property {boolean} [dark]  the browser in dark mode: pages see prefers-color-scheme: dark
- * @property {boolean} [allowPrivate]  the extension allowed in private windows, as the reader may choose to (off by default)
- * @property {Record<string, string>} [hostNames]  Chromium only: names resolved to local addresses, e.g.
- *   { "brackwater-gazette.test": "127.0.0.1" }, so that local sites look real (screenshots)
- */
-/** @typedef {import('./popup-page.mjs').PopupContents} PopupContents */
-
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // DEJA_LU_DIST points at another build folder (as scripts/build.mjs takes it), so that two test runs
 // on one machine do not rebuild each other's extension.
 const DIST_ROOT = resolve(ROOT, process.env.DEJA_LU_DIST ?? 'dist');
-/** @type {Record<BrowserName, string>} */
-export const DIST = { chromium: join(DIST_ROOT, 'chrome'), firefox: join(DIST_ROOT, 'firefox') };
-export const BROWSERS = /** @type {const} */ (['chromium', 'firefox']);
+export const DIST: Record<BrowserName, string> = { chromium: join(DIST_ROOT, 'chrome'), firefox: join(DIST_ROOT, 'firefox') };
+export const BROWSERS = ['chromium', 'firefox'] as const;
+
+/** The reply of the extension's message router: the value, or the error as text. */
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /**
  * Whether the page's visit is in the history. A verdict carries `articleId` where the extension
  * first checks a page and records it only once read; where it records at once, every verdict does.
- * @param {Verdict} verdict
  */
-const isRecorded = (verdict) => verdict.kind === 'not-article' || !('articleId' in verdict) || verdict.articleId !== null;
+const isRecorded = (verdict: Verdict) => verdict.kind === 'not-article' || !('articleId' in verdict) || verdict.articleId !== null;
 
 export const hasDisplay = () => Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 /**
  * Launches a browser with the built extension. Headless unless `headful` is asked for and a
  * display exists. Throws (never skips) when the browser or the build is missing.
- * @param {BrowserName} name
- * @param {{ dist?: string, headful?: boolean, backgroundIdleMs?: number, handleSignals?: boolean, userDataDir?: string, proxy?: string } & UiOptions} [options]
- *   handleSignals: false leaves Ctrl-C to the caller, which must then close() the browser (by
- *   default puppeteer kills it and exits the process, leaving its temporary profile behind).
- *   userDataDir: a profile folder that outlives the browser, to relaunch with the same profile.
- *   proxy: HOST:PORT of an HTTP proxy for every request, loopback included.
- * @returns {Promise<ExtensionBrowser>}
  */
-export async function launchBrowser(name, options = {}) {
+export async function launchBrowser(name: BrowserName, options: LaunchBrowserOptions = {}): Promise<ExtensionBrowser> {
   if (!BROWSERS.includes(name)) throw new Error(`unknown browser "${name}": use ${BROWSERS.join(' or ')}`);
   const dist = resolve(options.dist ?? DIST[name]);
   await access(join(dist, 'manifest.json')).catch(() => {
@@ -107,64 +99,50 @@ export async function launchBrowser(name, options = {}) {
 }
 
 export class ExtensionBrowser {
-  /**
-   * @param {Driver} driver
-   * @param {Page} control  an extension page kept open to reach the extension APIs
-   * @param {boolean} headless
-   */
-  constructor(driver, control, headless) {
-    this.driver = driver;
-    this.control = control;
-    this.headless = headless;
+  readonly name: BrowserName;
+  readonly browser: Driver['browser'];
+
+  /** @param control  an extension page kept open to reach the extension APIs */
+  constructor(readonly driver: Driver, readonly control: Page, readonly headless: boolean) {
     this.name = driver.name;
     this.browser = driver.browser;
   }
 
-  /** @param {string} path */
-  extensionUrl(path) {
+  extensionUrl(path: string): string {
     return `${this.driver.origin}/${path}`;
   }
 
   /**
-   * Calls an extension API function from the control page, e.g. api('tabs.query', {}).
-   * @param {string} name  "namespace.function"
-   * @param {...unknown} args  JSON-serialisable
-   * @returns {Promise<any>}
+   * Calls an extension API function from the control page, e.g. api<Tab[]>('tabs.query', {}).
+   * The answer is whatever the API gives, as the caller says it is: T is not checked.
+   * @param name  "namespace.function"
+   * @param args  JSON-serialisable
    */
-  api(name, ...args) {
+  api<T = unknown>(name: string, ...args: unknown[]): Promise<T> {
     return this.control.evaluate(async (name, args) => {
-      const root = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
+      type Api = Record<string, Record<string, (...args: unknown[]) => unknown>>;
+      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const root = (scope.browser ?? scope.chrome) as Api;
       const [namespace = '', fn = ''] = name.split('.');
-      return root[namespace][fn](...args);
-    }, name, args);
+      return root[namespace]![fn]!(...args);
+    }, name, args) as Promise<T>;
   }
 
-  /**
-   * Sends one of the extension's own protocol messages, as its pages do.
-   * @template {keyof Protocol} T
-   * @param {T} type
-   * @param {Protocol[T]['request']} payload
-   * @returns {Promise<Protocol[T]['response']>}
-   */
-  async message(type, payload) {
-    const reply = await this.api('runtime.sendMessage', { app: 'deja-lu', type, payload });
+  /** Sends one of the extension's own protocol messages, as its pages do. */
+  async message<T extends keyof Protocol>(type: T, payload: Protocol[T]['request']): Promise<Protocol[T]['response']> {
+    const reply = await this.api<Reply<Protocol[T]['response']> | undefined>('runtime.sendMessage', { app: 'deja-lu', type, payload });
     if (!reply) throw new Error(`no answer to ${type}`);
     if (!reply.ok) throw new Error(`${type} failed: ${reply.error}`);
     return reply.value;
   }
 
-  /** @returns {Promise<number[]>} */
-  async tabIds() {
-    const tabs = await this.api('tabs.query', {});
-    return tabs.map((/** @type {{ id: number }} */ tab) => tab.id);
+  async tabIds(): Promise<number[]> {
+    const tabs = await this.api<{ id: number }[]>('tabs.query', {});
+    return tabs.map((tab) => tab.id);
   }
 
-  /**
-   * Opens `url` in a new tab. The tab's id is the one id that appears when the tab is created.
-   * @param {string} url
-   * @returns {Promise<Tab>}
-   */
-  async openTab(url) {
+  /** Opens `url` in a new tab. The tab's id is the one id that appears when the tab is created. */
+  async openTab(url: string): Promise<Tab> {
     const before = new Set(await this.tabIds());
     const page = await this.browser.newPage();
     const created = await poll(async () => {
@@ -173,7 +151,7 @@ export class ExtensionBrowser {
     }, { what: `the new tab for ${url}`, timeout: 5_000 });
     if (created.length !== 1) throw new Error(`expected one new tab, found ${created.length}: was another tab opened meanwhile?`);
     await page.goto(url);
-    return { page, tabId: /** @type {number} */ (created[0]), url };
+    return { page, tabId: created[0]!, url };
   }
 
   /**
@@ -182,12 +160,12 @@ export class ExtensionBrowser {
    * profile, whose tabs extension APIs do not find; a BiDi user context is a container). Chromium
    * opens the window for an extension not allowed in incognito but hides it from it (`tabId` is
    * null then); Firefox refuses ("Extension does not have permission for incognito mode").
-   * @param {string} url
-   * @returns {Promise<{ page: Page, tabId: number | null, url: string }>}
    */
-  async openPrivateTab(url) {
+  async openPrivateTab(url: string): Promise<{ page: Page; tabId: number | null; url: string }> {
     const window = await this.control.evaluate(async (url) => {
-      const root = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
+      type Windows = { windows: { create: (options: object) => Promise<{ incognito: boolean; tabs?: { id?: number }[] } | undefined> } };
+      const scope = globalThis as unknown as { browser?: Windows; chrome?: Windows };
+      const root = (scope.browser ?? scope.chrome) as Windows;
       const created = await root.windows.create({ incognito: true, url });
       return created ? { incognito: created.incognito, tabId: created.tabs?.[0]?.id ?? null } : null;
     }, url);
@@ -201,12 +179,8 @@ export class ExtensionBrowser {
     return { page, tabId: window?.tabId ?? null, url };
   }
 
-  /**
-   * Opens `url` in a new tab and reads it: waits until the extension has judged and recorded it.
-   * @param {string} url
-   * @returns {Promise<Tab & { verdict: Verdict }>}
-   */
-  async visit(url) {
+  /** Opens `url` in a new tab and reads it: waits until the extension has judged and recorded it. */
+  async visit(url: string): Promise<Tab & { verdict: Verdict }> {
     const tab = await this.openTab(url);
     return { ...tab, verdict: await this.read(tab) };
   }
@@ -216,12 +190,8 @@ export class ExtensionBrowser {
    * (a page counts as read once scrolled or after a while in view) and its verdict is accepted.
    * Scrolls again at every poll: the content script listens for scrolling only after its first
    * check, and by then an earlier scroll is over.
-   * @param {Tab} tab
-   * @param {(verdict: Verdict) => boolean} [accept]
-   * @param {number} [timeout]
-   * @returns {Promise<Verdict>}
    */
-  read(tab, accept = (verdict) => verdict.url === tab.url, timeout = 20_000) {
+  read(tab: Tab, accept = (verdict: Verdict) => verdict.url === tab.url, timeout = 20_000): Promise<Verdict> {
     return poll(async () => {
       const verdict = await this.verdict(tab.tabId);
       if (verdict && accept(verdict) && isRecorded(verdict)) return verdict;
@@ -233,43 +203,31 @@ export class ExtensionBrowser {
     }, { what: `the extension to record ${tab.url} (tab ${tab.tabId})`, timeout, interval: 100 });
   }
 
-  /**
-   * The verdict the extension keeps for a tab (what the popup shows), or null.
-   * @param {number} tabId
-   */
-  verdict(tabId) {
+  /** The verdict the extension keeps for a tab (what the popup shows), or null. */
+  verdict(tabId: number) {
     return this.message('tab/verdict', { tabId });
   }
 
   /**
    * Waits until the content script has reported the tab's page (it runs at document idle) and the
    * verdict is the one wanted, e.g. `(v) => v.revisit` after a reload.
-   * @param {number} tabId
-   * @param {(verdict: Verdict) => boolean} [accept]
-   * @param {number} [timeout]
-   * @returns {Promise<Verdict>}
    */
-  waitForVerdict(tabId, accept = () => true, timeout = 20_000) {
+  waitForVerdict(tabId: number, accept: (verdict: Verdict) => boolean = () => true, timeout = 20_000): Promise<Verdict> {
     return poll(async () => {
       const verdict = await this.verdict(tabId);
       return verdict && accept(verdict) ? verdict : null;
     }, { what: `the extension's verdict for tab ${tabId}`, timeout, interval: 100 });
   }
 
-  /** @param {number} tabId @returns {Promise<string>} */
-  badgeText(tabId) {
-    return this.api('action.getBadgeText', { tabId });
+  badgeText(tabId: number): Promise<string> {
+    return this.api<string>('action.getBadgeText', { tabId });
   }
 
   /**
    * Polls the tab's badge until it reads `expected` or `timeout` passes; returns the last text
    * read, so `expect(await waitForBadge(id, '2')).toBe('2')` reports what was there instead.
-   * @param {number} tabId
-   * @param {string} expected
-   * @param {number} [timeout]
-   * @returns {Promise<string>}
    */
-  async waitForBadge(tabId, expected, timeout = 5_000) {
+  async waitForBadge(tabId: number, expected: string, timeout = 5_000): Promise<string> {
     let text = '';
     await poll(async () => (text = await this.badgeText(tabId)) === expected, { what: 'badge', timeout, interval: 50 }).catch(() => undefined);
     return text;
@@ -278,23 +236,16 @@ export class ExtensionBrowser {
   /**
    * The id of the tab showing `url`, from the verdicts the extension stored per tab (the newest
    * tab if several show it), or null when no tab has been reported with that URL.
-   * @param {string} url
-   * @returns {Promise<number | null>}
    */
-  async findTabId(url) {
+  async findTabId(url: string): Promise<number | null> {
     const ids = await this.tabIds();
     const verdicts = await Promise.all(ids.map((id) => this.verdict(id)));
     const matching = ids.filter((_, i) => verdicts[i]?.url === url);
     return matching.length > 0 ? Math.max(...matching) : null;
   }
 
-  /**
-   * Reloads the tab's page and reads it again; `accept` tells the new verdict from the old one.
-   * @param {Tab} tab
-   * @param {(verdict: Verdict) => boolean} accept
-   * @returns {Promise<Verdict>}
-   */
-  async reload(tab, accept) {
+  /** Reloads the tab's page and reads it again; `accept` tells the new verdict from the old one. */
+  async reload(tab: Tab, accept: (verdict: Verdict) => boolean): Promise<Verdict> {
     await tab.page.reload();
     return this.read(tab, (verdict) => verdict.url === tab.url && accept(verdict));
   }
@@ -302,10 +253,8 @@ export class ExtensionBrowser {
   /**
    * Opens the popup for a tab (popup.html?tab=ID in a tab of its own: the real toolbar popup
    * cannot be driven) and waits until it has rendered.
-   * @param {number} tabId
-   * @returns {Promise<Page>}
    */
-  async openPopup(tabId) {
+  async openPopup(tabId: number): Promise<Page> {
     const page = await this.browser.newPage();
     // Wider than the popup (its body sets its own width), as tall as a toolbar popup may be; sharp on a README.
     await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 2 });
@@ -317,17 +266,15 @@ export class ExtensionBrowser {
 
   /**
    * What the popup shows for a tab.
-   * @param {number} tabId
-   * @param {{ screenshot?: string }} [options]  also save a PNG of the popup there
-   * @returns {Promise<PopupContents>}
+   * @param options.screenshot  also save a PNG of the popup there
    */
-  async popup(tabId, options = {}) {
+  async popup(tabId: number, options: { screenshot?: string } = {}): Promise<PopupContents> {
     const page = await this.openPopup(tabId);
     try {
       if (options.screenshot) {
         const body = await page.$('body');
         if (!body) throw new Error('the popup has no body');
-        await body.screenshot({ path: /** @type {`${string}.png`} */ (options.screenshot) });
+        await body.screenshot({ path: options.screenshot as `${string}.png` });
       }
       return await readPopup(page);
     } finally {
@@ -340,12 +287,12 @@ export class ExtensionBrowser {
    * the event page, suspended after its idle timeout) and waits until it is gone. The next
    * message or event starts a new one with nothing in memory.
    */
-  async restartBackground() {
+  async restartBackground(): Promise<void> {
     await this.verdict(0); // any message starts the background, so that there is one to stop
     await this.driver.restartBackground(this.control);
   }
 
-  async close() {
+  async close(): Promise<void> {
     const process = this.browser.process();
     try {
       await withTimeout(this.browser.close(), 15_000, `${this.name} to close`);

@@ -1,39 +1,43 @@
-// @ts-check
 /**
- * The two HTML pages scripts/lib/store-images.mjs renders in Chromium: the frame of a store
+ * The two HTML pages scripts/lib/store-images.ts renders in Chromium: the frame of a store
  * screenshot (a plain browser toolbar over a page's screenshot, the popup hanging from the
  * extension's button) and the small promo tile; and what the toolbar shows, read from the
  * extension. Each page's `fill()` sets every text with textContent: the texts come from the
  * extension and the pages, never as HTML.
  */
 
-/** @typedef {import('./browsers.mjs').ExtensionBrowser} ExtensionBrowser */
-/** @typedef {import('./browsers.mjs').Tab} Tab */
+import type { ExtensionBrowser, Tab } from '../../test/harness/browsers.ts';
 
-/**
- * What the drawn toolbar shows.
- * @typedef {object} Toolbar
- * @property {string} address  the tab's URL without its scheme
- * @property {string} icon  the button's icon, a data URL
- * @property {string} badge  the badge text the extension set for the tab
- * @property {string} background  its CSS colour
- * @property {string} color  its text's CSS colour
- */
-/** @typedef {{ src: string, width: number, height: number }} Image  a data URL and its size in CSS pixels */
+/** What the drawn toolbar shows. */
+export interface Toolbar {
+  /** the tab's URL without its scheme */
+  address: string;
+  /** the button's icon, a data URL */
+  icon: string;
+  /** the badge text the extension set for the tab */
+  badge: string;
+  /** its CSS colour */
+  background: string;
+  /** its text's CSS colour */
+  color: string;
+}
+/** A data URL and its size in CSS pixels. */
+export interface Image {
+  src: string;
+  width: number;
+  height: number;
+}
 
 /**
  * What the toolbar shows for the tab: its address and the extension's button as the extension set it.
- * @param {ExtensionBrowser} ext
- * @param {Tab} tab
- * @param {string} icon  the button's icon, as a data URL
- * @returns {Promise<Toolbar>}
+ * @param icon  the button's icon, as a data URL
  */
-export async function toolbarOf(ext, tab, icon) {
+export async function toolbarOf(ext: ExtensionBrowser, tab: Tab, icon: string): Promise<Toolbar> {
   const tabId = tab.tabId;
   const [badge, background, color] = await Promise.all([
     ext.badgeText(tabId),
-    ext.api('action.getBadgeBackgroundColor', { tabId }),
-    ext.api('action.getBadgeTextColor', { tabId }),
+    ext.api<number[]>('action.getBadgeBackgroundColor', { tabId }),
+    ext.api<number[]>('action.getBadgeTextColor', { tabId }),
   ]);
   if (!badge) throw new Error(`the extension shows no badge on ${tab.url}`);
   const text = color[3] === 0 ? contrasting(background) : color;
@@ -41,18 +45,16 @@ export async function toolbarOf(ext, tab, icon) {
   return { address: tab.page.url().replace(/^https?:\/\//, ''), icon, badge, background: rgba(background), color: rgba(text) };
 }
 
-/** @param {number[]} color  [r, g, b, a] as the action API gives it */
-const rgba = ([r = 0, g = 0, b = 0, a = 255]) => `rgba(${r}, ${g}, ${b}, ${a / 255})`;
+/** @param color  [r, g, b, a] as the action API gives it */
+const rgba = ([r = 0, g = 0, b = 0, a = 255]: number[]) => `rgba(${r}, ${g}, ${b}, ${a / 255})`;
 
 /**
  * The badge text's colour when the extension sets none (getBadgeTextColor gives [0, 0, 0, 0]):
  * black or white, whichever contrasts more with the badge, as Firefox's documentation says; on
  * the extension's violet that is white, Chrome's default badge text colour before it had a setter.
- * @param {number[]} background
- * @returns {number[]}
  */
-function contrasting(background) {
-  const linear = (/** @type {number} */ c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+function contrasting(background: number[]): number[] {
+  const linear = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   const [r = 0, g = 0, b = 0] = background.map(linear);
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? [255, 255, 255, 255] : [0, 0, 0, 255];

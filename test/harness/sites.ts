@@ -6,22 +6,32 @@
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { ROOT } from './root.ts';
 
-/** @typedef {{ host: string, dir: string, name: string }} Site */
-/** @typedef {{ site: number, path: string }} PageRef */
+export interface Site {
+  host: string;
+  dir: string;
+  name: string;
+}
+export interface PageRef {
+  site: number;
+  path: string;
+}
 /**
  * A page made by code instead of read from a file (pages too large to keep in the repository,
  * pages that name the server's own address), or null to serve the site's files.
- * @typedef {(site: Site, pathname: string, origin: string) => { type: string, body: string | Buffer } | null} Generate
  */
-/** @typedef {{ host: string, path: string }} ServedRequest */
+export type Generate = (site: Site, pathname: string, origin: string) => { type: string; body: string | Buffer } | null;
+export interface ServedRequest {
+  host: string;
+  path: string;
+}
 
-export const FIXTURE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/sites');
+export const FIXTURE_ROOT = join(ROOT, 'test/fixtures/sites');
 
-/** @type {readonly Site[]} */
-export const SITES = Object.freeze([
+export const SITES: readonly Site[] = Object.freeze([
   { host: '127.0.0.1', dir: 'portmere-courier', name: 'The Portmere Courier' },
   { host: '127.0.0.2', dir: 'northshore-daily', name: 'Northshore Daily' },
   { host: '127.0.0.3', dir: 'coastal-wire', name: 'Coastal Wire' },
@@ -31,9 +41,8 @@ export const SITES = Object.freeze([
  * The pages of the fixture sites: one story published three times (in full on site 0, cut to
  * half and re-headlined on site 1, with a dateline and wire boilerplate on site 2), a second full
  * copy on site 1, and an unrelated article in site 0's template.
- * @type {Readonly<Record<'original' | 'abridged' | 'wire' | 'weekend' | 'unrelated', PageRef>>}
  */
-export const PAGES = Object.freeze({
+export const PAGES: Readonly<Record<'original' | 'abridged' | 'wire' | 'weekend' | 'unrelated', PageRef>> = Object.freeze({
   original: { site: 0, path: '/news/2025/03/04/ferry-terminal-seaweed-laboratory' },
   abridged: { site: 1, path: '/regional/ferry-hall-to-become-kelp-research-centre' },
   wire: { site: 2, path: '/stories/2025-03-04/portmere-seaweed-lab' },
@@ -50,46 +59,50 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/**
- * @typedef {object} RunningSites
- * @property {number} port
- * @property {string[]} origins  `http://HOST:PORT` of each site, in the order of `sites`
- * @property {(page: PageRef) => string} url  the absolute URL of a page
- * @property {() => Promise<void>} close
- */
+export interface RunningSites {
+  port: number;
+  /** `http://HOST:PORT` of each site, in the order of `sites` */
+  origins: string[];
+  /** the absolute URL of a page */
+  url: (page: PageRef) => string;
+  close: () => Promise<void>;
+}
+
+export interface SitesOptions {
+  sites?: readonly Site[];
+  root?: string;
+  port?: number;
+  generate?: Generate;
+  onRequest?: (request: ServedRequest) => void;
+}
 
 /**
  * Starts one server per site, all on the same port (a free one unless `port` is given).
  * `generate` makes pages by code; `onRequest` hears every request (a test proving a page did not
  * call home).
- * @param {{ sites?: readonly Site[], root?: string, port?: number, generate?: Generate, onRequest?: (request: ServedRequest) => void }} [options]
- * @returns {Promise<RunningSites>}
  */
-export async function startSites({ sites = SITES, root = FIXTURE_ROOT, port = 0, generate, onRequest } = {}) {
+export async function startSites({ sites = SITES, root = FIXTURE_ROOT, port = 0, generate, onRequest }: SitesOptions = {}): Promise<RunningSites> {
   // Port 0 lets the first address pick a free port; another process may hold that port on a
   // sibling address, so on a clash start again with a new one.
   for (let attempt = 0; ; attempt++) {
     try {
       return await listenAll(sites, root, port, { generate, onRequest });
     } catch (error) {
-      if (port !== 0 || attempt >= 9 || /** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
+      if (port !== 0 || attempt >= 9 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     }
   }
 }
 
-/**
- * @param {readonly Site[]} sites
- * @param {string} root
- * @param {number} wantedPort
- * @param {{ generate?: Generate | undefined, onRequest?: ((request: ServedRequest) => void) | undefined }} hooks
- * @returns {Promise<RunningSites>}
- */
-async function listenAll(sites, root, wantedPort, hooks) {
-  /** @type {import('node:http').Server[]} */
-  const servers = [];
+async function listenAll(
+  sites: readonly Site[],
+  root: string,
+  wantedPort: number,
+  hooks: { generate?: Generate | undefined; onRequest?: ((request: ServedRequest) => void) | undefined },
+): Promise<RunningSites> {
+  const servers: Server[] = [];
   const closeAll = async () => {
-    await Promise.all(servers.map((server) => new Promise((done) => {
-      server.close(() => done(undefined));
+    await Promise.all(servers.map((server) => new Promise<void>((done) => {
+      server.close(() => done());
       server.closeAllConnections();
     })));
   };
@@ -129,15 +142,9 @@ async function listenAll(sites, root, wantedPort, hooks) {
   };
 }
 
-/**
- * @param {import('node:http').Server} server
- * @param {string} host
- * @param {number} port
- * @returns {Promise<void>}
- */
-function listen(server, host, port) {
+function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((done, fail) => {
-    const onError = (/** @type {NodeJS.ErrnoException} */ error) => {
+    const onError = (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRNOTAVAIL') {
         error.message = `${error.message}: ${host} is not an address of this machine (Linux routes all of 127.0.0.0/8 to loopback; other systems need an alias, e.g. "ifconfig lo0 alias ${host}")`;
       }
@@ -151,31 +158,21 @@ function listen(server, host, port) {
   });
 }
 
-/**
- * Static files of one site: /a/b is a/b, a/b.html or a/b/index.html under its folder.
- * @param {string} dir
- * @param {import('node:http').IncomingMessage} req
- * @param {import('node:http').ServerResponse} res
- */
-async function serve(dir, req, res) {
+/** Static files of one site: /a/b is a/b, a/b.html or a/b/index.html under its folder. */
+async function serve(dir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://site').pathname);
     const file = await findFile(dir, pathname);
     if (!file) return send(res, 404, TYPES['.html'], '<!doctype html><title>Not found</title><h1>Page not found</h1>', req.method);
-    const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
+    const type = TYPES[extname(file) as keyof typeof TYPES] ?? 'application/octet-stream';
     return send(res, 200, type, await readFile(file), req.method);
   } catch (error) {
     return send(res, 500, 'text/plain; charset=utf-8', String(error));
   }
 }
 
-/**
- * @param {string} dir
- * @param {string} pathname
- * @returns {Promise<string | null>}
- */
-async function findFile(dir, pathname) {
+async function findFile(dir: string, pathname: string): Promise<string | null> {
   const base = normalize(join(dir, pathname));
   if (base !== dir && !base.startsWith(dir + sep)) return null; // no ../ out of the site
   for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {
@@ -185,14 +182,7 @@ async function findFile(dir, pathname) {
   return null;
 }
 
-/**
- * @param {import('node:http').ServerResponse} res
- * @param {number} status
- * @param {string} type
- * @param {string | Buffer} body
- * @param {string} [method]
- */
-function send(res, status, type, body, method = 'GET') {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, method = 'GET'): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
   res.end(method === 'HEAD' ? undefined : body);
 }
