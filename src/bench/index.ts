@@ -20,7 +20,7 @@ import { parseHtmlDocument } from '../cli/parse-html.ts';
 import { siteRowBytes, storedBytes, type IndexSpec } from './bytes.ts';
 import { summariseBytes } from './bytes-summary.ts';
 import { allPass, checkBudgets } from './budgets.ts';
-import { loadCorpus, type CorpusPage } from './corpus.ts';
+import { loadBenchPages, type LoadedPage } from './corpus.ts';
 import { replaceBetweenMarkers } from './format.ts';
 import { isClockKind, useClock, type ClockKind } from './clock.ts';
 import { machine } from './machine.ts';
@@ -29,7 +29,7 @@ import { renderMarkdown, renderText } from './report.ts';
 import { growth, pageStats, type BenchResults } from './results.ts';
 import { summarise } from './stats.ts';
 import { SPACING, START, benchStore, recordCorpus } from './store.ts';
-import { seededRandom, syntheticRecords } from './synthetic.ts';
+import { Synthesiser, templateOfRecord } from './synthetic.ts';
 import type { HistoryDB } from '../history/schema.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   useClock(values.clock);
   const corpusDir = positionals[0] ? resolve(process.cwd(), positionals[0]) : resolve(root, '../shared/corpus');
 
-  const pages = await loadCorpus(corpusDir);
+  const pages = await loadBenchPages(corpusDir);
   log(`corpus: ${pages.length} pages; timing each ${reps} times`);
   const timed = benchPages(pages, reps, (done) => {
     if (done % 50 === 0 || done === pages.length) log(`  pages ${done}/${pages.length}`);
@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
 
   const { db: corpusDb, records } = await recordCorpus(timed.reports);
   const indexes = indexSpecs(corpusDb);
-  const synthetic = syntheticRecords(1, 1000, { templates: records, random: seededRandom(7), start: START, spacing: SPACING });
+  const synthetic = new Synthesiser(records.map(templateOfRecord), { start: START, spacing: SPACING }, 7).records(1, 1000);
   // Postings rows are shared by more articles as the history grows: counted at its largest size.
   const largest = Math.max(...sizes);
   const meanKeys = records.reduce((sum, r) => sum + r.keys.length, 0) / records.length;
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     durationS: (performance.now() - started) / 1000,
     machine: host,
     clock: values.clock,
-    corpus: { dir: relative(root, corpusDir) || '.', pages: pages.length, placeholderUrls: pages.filter((p) => p.placeholderUrl).length, reps },
+    corpus: { dir: relative(root, corpusDir) || '.', pages: pages.length, placeholderUrls: pages.filter((p) => p.synthetic).length, reps },
     pages: stats,
     lookup,
     lookupGrowth: growth(lookup),
@@ -152,7 +152,7 @@ async function fileSize(path: string): Promise<{ bytes: number; gzipBytes: numbe
   }
 }
 
-function notes(host: ReturnType<typeof machine>, pages: readonly CorpusPage[], clock: ClockKind): string[] {
+function notes(host: ReturnType<typeof machine>, pages: readonly LoadedPage[], clock: ClockKind): string[] {
   const found: string[] = [];
   if (host.loadAverage > host.cores && clock === 'wall') {
     found.push(`the load average was ${host.loadAverage} on ${host.cores} cores when the run started: other work competed, wall-clock timings are inflated and noisy (--clock cpu leaves the waiting out)`);

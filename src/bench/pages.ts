@@ -23,7 +23,7 @@ import {
 import { articleParagraphs } from '../content/paragraphs.ts';
 import { fingerprint } from '../core/fingerprint.ts';
 import type { PageReport } from '../protocol.ts';
-import type { CorpusPage } from './corpus.ts';
+import type { BenchPage } from './corpus.ts';
 import { median } from './stats.ts';
 import { now } from './clock.ts';
 
@@ -69,7 +69,7 @@ export interface PageFailure {
 /** Repeats of fingerprint() on strings it has already seen, for the warm reference figure. */
 const WARM_REPS = 3;
 
-export function benchPages(pages: readonly CorpusPage[], reps: number, onProgress?: (done: number) => void): PagesResult {
+export function benchPages(pages: readonly BenchPage[], reps: number, onProgress?: (done: number) => void): PagesResult {
   // Warm-up: the JIT compiles the hot paths before anything is timed.
   for (const page of pages.slice(0, Math.min(20, pages.length))) {
     try {
@@ -131,7 +131,7 @@ const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 /** Reasons extractArticle gives before it runs Readability. */
 const GATED = new Set(['no body', 'page too large', 'page too deep']);
 
-function timePage(page: CorpusPage, rep: number): Run {
+function timePage(page: BenchPage, rep: number): Run {
   let t = now();
   const document = parseHtmlDocument(page.html);
   const parse = now() - t;

@@ -20,7 +20,7 @@ import type { ArticleRecord } from '../history/records.ts';
 import type { HistoryDB } from '../history/schema.ts';
 import { median } from './stats.ts';
 import { now } from './clock.ts';
-import { seededRandom, syntheticRecords, truncatedCopy, type Random } from './synthetic.ts';
+import { corpusCopies, seededRandom, Synthesiser, templateOfRecord, type HistoryShape } from './synthetic.ts';
 
 export const START = Date.UTC(2024, 0, 1);
 /** Time between two seeded readings: 100,000 articles span about a year. */
@@ -66,15 +66,17 @@ export interface StoreOptions {
 export async function benchStore(reports: readonly PageReport[], templates: readonly ArticleRecord[], options: StoreOptions): Promise<StoreResult> {
   const sizes = [...options.sizes].sort((a, b) => a - b);
   const db = await openHistory(freshName('store'));
-  const random = seededRandom(42);
-  const copies = seedCopies(reports, templates, random);
+  const shape: HistoryShape = { start: START, spacing: SPACING };
+  const lent = templates.map(templateOfRecord);
+  const copies = corpusCopies(reports, lent, shape, seededRandom(3));
+  const synthesiser = new Synthesiser(lent, shape);
   let count = 0;
   const result: StoreResult = { sizes: [], history: null };
   const queryTime = START + ((sizes[sizes.length - 1] ?? 0) + 10) * SPACING;
   for (const size of sizes) {
     const t = now();
     if (count === 0) count = await insertArticles(db, copies.slice(0, size));
-    if (count < size) count += await seed(db, count + 1, size, templates, random);
+    if (count < size) count += await seed(db, count + 1, size, synthesiser);
     const seedMs = now() - t;
     options.onProgress?.(`seeded ${count.toLocaleString('en')} articles in ${(seedMs / 1000).toFixed(1)} s`);
     for (const report of reports.slice(0, WARM_UP)) await recordReport(db, report, queryTime);
@@ -108,29 +110,14 @@ export async function benchStore(reports: readonly PageReport[], templates: read
   return result;
 }
 
-function seedCopies(reports: readonly PageReport[], templates: readonly ArticleRecord[], random: Random): ArticleRecord[] {
-  const copies: ArticleRecord[] = [];
-  reports.forEach((report, i) => {
-    if (i % 2 !== 0) return;
-    const site = siteOf(report.url);
-    const others = templates.filter((t) => t.site !== site);
-    const host = others[Math.floor(random() * others.length)];
-    if (!host) return;
-    const id = copies.length + 1;
-    copies.push(truncatedCopy(report, id, host, START + id * SPACING));
-  });
-  return copies;
-}
-
-async function seed(db: HistoryDB, from: number, to: number, templates: readonly ArticleRecord[], random: Random): Promise<number> {
+async function seed(db: HistoryDB, from: number, to: number, synthesiser: Synthesiser): Promise<number> {
   let added = 0;
   for (let start = from; start <= to; start += SEED_BATCH) {
     const end = Math.min(to, start + SEED_BATCH - 1);
-    added += await insertArticles(db, syntheticRecords(start, end, { templates, random, start: START, spacing: SPACING }));
+    added += await insertArticles(db, synthesiser.records(start, end));
   }
   return added;
 }
-
 
 /** How many articles each site has in the history. */
 async function articlesBySite(db: HistoryDB): Promise<Map<string, number>> {

@@ -1,23 +1,143 @@
 /**
- * Synthetic history for the store benchmark: records shaped like recordReport's, whose hashes
- * have the distributions real fingerprints have, made fast enough to seed 100,000 of them.
+ * Synthetic reading history for both halves of the benchmark, shaped like the records recordReport
+ * writes, made fast enough to seed 100,000 of them (in the browser, inside the extension page, so
+ * that they never cross the DevTools protocol).
+ *
+ * Every field but the hashes comes from a real corpus article used as a template (URL shape with a
+ * unique suffix, title, site, words, counts); the hashes have the distributions real fingerprints
+ * have, which matters for the bytes stored (V8 serialises a small integer as a varint, a large one
+ * as a double):
  *   sketch      the 64 smallest of `size` uniform 32-bit hashes (order statistics: exponential gaps)
- *   keys        winnow() (the core's own) over a fresh run of uniform shingle hashes, first 24 kept
- *   paragraphs  uniform 32-bit hashes
- * Everything else (URL shape, title, site, words, counts) comes from a real record used as a
- * template, with sites drawn from a Zipf law: a reader's history is mostly a few sites.
+ *   keys        winnow() (the core's own) over a fresh run of uniform shingle hashes, first ones kept
+ *   paragraphs  uniform 32-bit hashes, one per paragraph of the template
+ * Sites follow a Zipf law (a reader's history is mostly a few sites); about 1 article in 10 joins
+ * the story of a recent article (a story read on several sites), the rest are singletons.
  */
 import { fold, mix, sketchThreshold, SKETCH_SIZE, storedKeys, WINNOW_WINDOW, winnow } from '../core/index.ts';
+import { MAX_STORED_KEYS } from '../core/lookup-keys.ts';
+import { hostOf, siteOf } from '../core/url.ts';
 import { pageHashOf } from '../history/codec.ts';
 import type { ArticleRecord } from '../history/records.ts';
+import type { PageReport } from '../protocol.ts';
+import { seededRandom, type Random } from './random.ts';
 
-export type Random = () => number;
+export { seededRandom, type Random };
 
-import { seededRandom } from './random.mjs';
-
-export { seededRandom };
+/** Share of synthetic articles that join the story of a recent article on another site. */
+export const JOIN_STORY = 0.1;
+/** How far back (in articles) a joined story may start: a news cycle. */
+const JOIN_WINDOW = 500;
 
 const uint32 = (random: Random) => Math.floor(random() * 2 ** 32);
+
+/** What a template lends a synthetic record: everything but the hashes. */
+export interface Template {
+  url: string;
+  site: string;
+  host: string;
+  title: string;
+  siteName: string | null;
+  words: number;
+  /** Shingles (the sketch's text size). */
+  size: number;
+  keys: number;
+  paragraphs: number;
+}
+
+/** A corpus page's report as a template (the browser half, before anything is stored). */
+export function templateOfReport(report: PageReport): Template {
+  return {
+    url: report.url, site: siteOf(report.url), host: hostOf(report.url), title: report.title, siteName: report.siteName,
+    words: report.words, size: report.hashes.length, keys: Math.min(MAX_STORED_KEYS, report.keys.length),
+    paragraphs: report.paragraphs.length,
+  };
+}
+
+/** A record recordReport wrote as a template (the Node half). */
+export function templateOfRecord(record: ArticleRecord): Template {
+  return {
+    url: record.url, site: record.site, host: record.host, title: record.title, siteName: record.siteName,
+    words: record.words, size: record.size, keys: record.keys.length, paragraphs: record.paragraphs.length,
+  };
+}
+
+/** The history's time line: record `id` was read at `start + id * spacing` (ms). */
+export interface HistoryShape {
+  start: number;
+  spacing: number;
+}
+
+/**
+ * Makes synthetic records with ids `from`..`to` (inclusive), deterministic for a given seed when
+ * asked for in the same ranges.
+ */
+export class Synthesiser {
+  readonly sites: Template[][];
+  private readonly pickSite: (random: Random) => number;
+  private readonly random: Random;
+  /** The story of each recent id, to join. */
+  private readonly stories = new Map<number, number>();
+
+  constructor(templates: readonly Template[], private readonly shape: HistoryShape, seed = 42) {
+    const bySite = new Map<string, Template[]>();
+    for (const t of templates) bySite.set(t.site, [...(bySite.get(t.site) ?? []), t]);
+    if (bySite.size === 0) throw new Error('no templates to synthesise from');
+    const order = seededRandom(7);
+    const sites = [...bySite.values()].sort((a, b) => a[0]!.site.localeCompare(b[0]!.site));
+    for (let i = sites.length - 1; i > 0; i--) {
+      const j = Math.floor(order() * (i + 1));
+      [sites[i], sites[j]] = [sites[j]!, sites[i]!];
+    }
+    this.sites = sites;
+    this.pickSite = zipf(sites.length);
+    this.random = seededRandom(seed);
+  }
+
+  records(from: number, to: number): ArticleRecord[] {
+    const { random, shape } = this;
+    const records: ArticleRecord[] = [];
+    for (let id = from; id <= to; id++) {
+      const site = this.sites[this.pickSite(random)]!;
+      const template = site[Math.floor(random() * site.length)]!;
+      const url = withSuffix(template.url, id.toString(36));
+      const firstSeen = Math.round(shape.start + id * shape.spacing);
+      let story = id;
+      if (id > JOIN_WINDOW && random() < JOIN_STORY) {
+        const earlier = id - 1 - Math.floor(random() * JOIN_WINDOW);
+        story = this.stories.get(earlier) ?? earlier;
+      }
+      this.stories.set(id, story);
+      this.stories.delete(id - JOIN_WINDOW - 1);
+      records.push({
+        id, url, page: pageHashOf(url), host: template.host, site: template.site, title: template.title,
+        siteName: template.siteName, firstSeen, lastSeen: firstSeen, words: template.words, size: template.size,
+        ...foldedSketch(syntheticSketch(template.size, random)),
+        keys: syntheticKeys(template.size, Math.max(1, template.keys), random),
+        paragraphs: uniformHashes(template.paragraphs, random),
+        story,
+      });
+    }
+    return records;
+  }
+}
+
+/**
+ * Ids 1..n: a truncated copy, on another site, of every other corpus report, so that about half of
+ * the timed look-ups find the story already read.
+ */
+export function corpusCopies(reports: readonly PageReport[], templates: readonly Template[], shape: HistoryShape, random: Random): ArticleRecord[] {
+  const copies: ArticleRecord[] = [];
+  reports.forEach((report, i) => {
+    if (i % 2 !== 0) return;
+    const site = siteOf(report.url);
+    const others = templates.filter((t) => t.site !== site);
+    const host = others[Math.floor(random() * others.length)];
+    if (!host) return;
+    const id = copies.length + 1;
+    copies.push(truncatedCopy(report, id, host, Math.round(shape.start + id * shape.spacing)));
+  });
+  return copies;
+}
 
 export function uniformHashes(count: number, random: Random): number[] {
   const hashes: number[] = [];
@@ -70,50 +190,6 @@ export function syntheticKeys(shingles: number, max: number, random: Random): nu
   return winnow(run, WINNOW_WINDOW, max);
 }
 
-export interface SeedOptions {
-  /** Real records (as recordReport writes them) lending their shape. */
-  templates: readonly ArticleRecord[];
-  random: Random;
-  /** firstSeen of record 1; ids are spaced `spacing` ms apart. */
-  start: number;
-  spacing: number;
-}
-
-/**
- * Makes records `from`..`to` (inclusive ids). Sites follow a Zipf law over the templates' sites;
- * the record's URL is its template's with a unique suffix, so every record is its own page.
- */
-export function syntheticRecords(from: number, to: number, options: SeedOptions): ArticleRecord[] {
-  const { templates, random, start, spacing } = options;
-  const bySite = shuffled(groupBySite(templates), seededRandom(1));
-  const pickSite = zipf(bySite.length);
-  const records: ArticleRecord[] = [];
-  for (let id = from; id <= to; id++) {
-    const site = bySite[pickSite(random)]!;
-    const template = site[Math.floor(random() * site.length)]!;
-    const url = withSuffix(template.url, id.toString(36));
-    const firstSeen = start + id * spacing;
-    records.push({
-      id,
-      url,
-      page: pageHashOf(url),
-      host: template.host,
-      site: template.site,
-      title: template.title,
-      siteName: template.siteName,
-      firstSeen,
-      lastSeen: firstSeen,
-      words: template.words,
-      size: template.size,
-      ...foldedSketch(syntheticSketch(template.size, random)),
-      keys: syntheticKeys(template.size, Math.max(1, template.keys.length), random),
-      paragraphs: uniformHashes(template.paragraphs.length, random),
-      story: id,
-    });
-  }
-  return records;
-}
-
 /**
  * A copy of a story recorded earlier on another site: the first 60% of its keys and paragraphs and
  * a 70% subset of its shingles, as a truncated syndicated copy has. Queries for the story find it.
@@ -121,7 +197,7 @@ export function syntheticRecords(from: number, to: number, options: SeedOptions)
 export function truncatedCopy(
   source: { hashes: readonly number[]; keys: readonly number[]; paragraphs: readonly number[]; words: number; title: string },
   id: number,
-  host: Pick<ArticleRecord, 'url' | 'host' | 'site' | 'siteName'>,
+  host: Pick<Template, 'url' | 'host' | 'site' | 'siteName'>,
   firstSeen: number,
 ): ArticleRecord {
   const kept = source.hashes.filter((h) => mix(h ^ id) % 10 < 7);
@@ -144,25 +220,6 @@ export function truncatedCopy(
     paragraphs: head(source.paragraphs),
     story: id,
   };
-}
-
-function groupBySite(templates: readonly ArticleRecord[]): ArticleRecord[][] {
-  const groups = new Map<string, ArticleRecord[]>();
-  for (const t of templates) {
-    const group = groups.get(t.site);
-    if (group) group.push(t);
-    else groups.set(t.site, [t]);
-  }
-  if (groups.size === 0) throw new Error('no template records to seed from');
-  return [...groups.values()];
-}
-
-function shuffled<T>(list: T[], random: Random): T[] {
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [list[i], list[j]] = [list[j]!, list[i]!];
-  }
-  return list;
 }
 
 /** `url` with `-suffix` added to its path: another page of the same site. */

@@ -4,7 +4,7 @@
  * the fixed versions the margin tests use). An edit that cannot apply to a text gives null.
  */
 import { HEADLINES, INSERTED_LINES, fill } from './constructed-text.ts';
-import { seededRandom } from '../bench/random.mjs';
+import { seededRandom } from '../bench/random.ts';
 
 /** A deterministic generator of floats in [0, 1) (mulberry32, the benchmark's). */
 export type Random = () => number;

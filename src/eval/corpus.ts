@@ -1,8 +1,9 @@
 /**
- * Reads the evaluation corpus by path: MANIFEST.tsv for the page order, each page's meta.json for
- * its URL and gold.txt for its main text. Nothing of it is ever written into the repository.
+ * The evaluation corpus, read by path and never copied into the repository: MANIFEST.tsv for the
+ * page order, each page's meta.json for its URL, source.html and gold.txt. The one loader of the
+ * evaluation and both halves of the benchmark.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Page ids in MANIFEST order (the `id` column). */
@@ -20,6 +21,16 @@ export function syntheticUrl(id: string): string {
   return `https://unknown-${label || 'page'}.invalid/`;
 }
 
+/**
+ * The page's URL: meta.json's `original_url` when it is absolute (http or https), else a made-up
+ * one. A relative URL (one page has `/destinations/…`) names no site, which is what the decision
+ * needs, so it counts as none.
+ */
+export function pageUrl(id: string, original: unknown): { url: string; synthetic: boolean } {
+  const url = typeof original === 'string' ? original.trim() : '';
+  return /^https?:\/\//i.test(url) ? { url, synthetic: false } : { url: syntheticUrl(id), synthetic: true };
+}
+
 /** `msv-chaos-all-space_2` → `msv-`. */
 export function prefixOf(id: string): string {
   const dash = id.indexOf('-');
@@ -30,9 +41,12 @@ export interface CorpusPage {
   id: string;
   prefix: string;
   url: string;
-  /** The URL was made up (meta.json has none). */
+  /** The URL was made up (meta.json has no absolute one). */
   synthetic: boolean;
+  /** Path of source.html. */
   source: string;
+  /** Size of source.html in bytes. */
+  bytes: number;
   gold: string | null;
 }
 
@@ -42,18 +56,21 @@ export interface Corpus {
   pairsTsv: string;
 }
 
-export async function loadCorpus(dir: string): Promise<Corpus> {
+/** The pages in MANIFEST order. */
+export async function loadCorpusPages(dir: string): Promise<CorpusPage[]> {
   const pagesDir = join(dir, 'pages');
-  const ids = parseManifest(await readFile(join(pagesDir, 'MANIFEST.tsv'), 'utf8'));
-  const pages = await Promise.all(ids.map(async (id): Promise<CorpusPage> => {
+  const manifest = await readFile(join(pagesDir, 'MANIFEST.tsv'), 'utf8').catch((error: unknown) => {
+    throw new Error(`no corpus at ${pagesDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+  });
+  return Promise.all(parseManifest(manifest).map(async (id): Promise<CorpusPage> => {
     const folder = join(pagesDir, id);
     const meta = JSON.parse(await readFile(join(folder, 'meta.json'), 'utf8')) as { original_url?: unknown };
-    const original = typeof meta.original_url === 'string' ? meta.original_url.trim() : '';
-    const gold = await readFile(join(folder, 'gold.txt'), 'utf8').catch(() => null);
-    return {
-      id, prefix: prefixOf(id), url: original || syntheticUrl(id), synthetic: !original,
-      source: join(folder, 'source.html'), gold,
-    };
+    const source = join(folder, 'source.html');
+    const [gold, info] = await Promise.all([readFile(join(folder, 'gold.txt'), 'utf8').catch(() => null), stat(source)]);
+    return { id, prefix: prefixOf(id), ...pageUrl(id, meta.original_url), source, bytes: info.size, gold };
   }));
-  return { dir, pages, pairsTsv: await readFile(join(dir, 'pairs.tsv'), 'utf8') };
+}
+
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  return { dir, pages: await loadCorpusPages(dir), pairsTsv: await readFile(join(dir, 'pairs.tsv'), 'utf8') };
 }

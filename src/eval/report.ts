@@ -149,7 +149,7 @@ export function renderMarkdown(r: EvalResult): string {
     out.push(`Not recorded as articles in the replay: ${g.notArticles.map((n) => `${n.id} (${n.reason})`).join('; ')}.`, '');
   }
   if (r.synthetic.length > 0) {
-    out.push(`No original URL in meta.json, replayed under a made-up unique URL (so each is its own site): ${r.synthetic.map((s) => `${s.id} → ${s.url}`).join(', ')}.`, '');
+    out.push(`No absolute original URL in meta.json, replayed under a made-up unique URL (so each is its own site): ${r.synthetic.map((s) => `${s.id} → ${s.url}`).join(', ')}.`, '');
   }
   if (r.constructed) out.push(renderConstructed(r.constructed), '');
   if (r.warnings.length > 0) out.push('Warnings:', ...r.warnings.map((w) => `- ${w}`), '');

@@ -10,7 +10,6 @@ export { allArticles, deleteRange, insertArticles } from './articles.ts';
 export { BUCKETS } from './postings.ts';
 export { pageUrl, type AssessOptions, type LookupTimings } from './assess.ts';
 export { checkReport, recordReport } from './record-report.ts';
-export { findCandidates, latestOfSite } from './lookup.ts';
 export { storiesPage } from './stories.ts';
 export {
   clearHistory, deleteStory, exportHistory, forgetArticle, historyHealth, pruneHistory, pruneOldest, unlinkArticle,

@@ -3,8 +3,8 @@
  * write, a disk error) are left out of every answer (articles.ts), never trusted.
  */
 import { queryKeys } from '../core/index.ts';
-import { articlesById, articlesNamingStory, storyArticles } from './articles.ts';
-import { latestIds, postingsOf } from './postings.ts';
+import { articlesNamingStory, storyArticles } from './articles.ts';
+import { postingsOf } from './postings.ts';
 import type { ArticleRecord } from './records.ts';
 import type { ReadTx } from './schema.ts';
 
@@ -36,31 +36,9 @@ export async function rankCandidates(tx: ReadTx, keys: readonly number[]): Promi
   return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id, shared]) => ({ id, shared }));
 }
 
-/**
- * Stored articles sharing look-up keys with the page, most shared first. assess() reads the same
- * along with other requests (its `timings` measure it there); kept for the browser benchmark,
- * which times this part apart.
- */
-export async function findCandidates(tx: ReadTx, keys: readonly number[]): Promise<ArticleRecord[]> {
-  const ids = (await rankCandidates(tx, keys)).map((r) => r.id);
-  return pick(await articlesById(tx, ids), ids);
-}
-
 /** The records of `ids` found in `byId`, in the order of `ids`. */
 export const pick = (byId: ReadonlyMap<number, ArticleRecord>, ids: readonly number[]): ArticleRecord[] =>
   ids.flatMap((id) => byId.get(id) ?? []);
-
-/**
- * Recent articles of the page's own site, read to reveal its template text (it recurs in nearly all
- * of them): the newest, not the oldest, as a site's first articles may have been linked into one
- * story before its template could be recognised, which would hide the template from the count.
- * assess() reads the same with ids it already has; kept for the browser benchmark, which times
- * this part apart.
- */
-export async function latestOfSite(tx: ReadTx, site: string): Promise<ArticleRecord[]> {
-  const ids = await latestIds(tx, site);
-  return pick(await articlesById(tx, ids), ids);
-}
 
 /** The articles of a story; its first article is not read again when it is among `known`. */
 export async function storyMembers(tx: ReadTx, story: number, known?: ReadonlyMap<number, ArticleRecord>): Promise<ArticleRecord[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allPass, checkBudgets, type Measured } from '../../src/bench/budgets.ts';
+import { allPass, BUDGETS, checkBudgets, type Measured } from '../../src/bench/budgets.ts';
 
 const good: Measured = {
   fingerprintMsPer1000Words: 0.6,
@@ -40,5 +40,21 @@ describe('checkBudgets', () => {
     const results = checkBudgets({ ...good, contentScriptBytes: Number.NaN, workRatio: Number.NaN });
     expect(results.filter((b) => !b.pass).map((b) => b.id).sort()).toEqual(['contentScriptBytes', 'workRatio']);
     expect(allPass(results)).toBe(false);
+  });
+});
+
+describe('the budgets table', () => {
+  it('tags every budget with where it is measured, and holds in CI only the size and ratio budgets', () => {
+    const nodeIds = Object.entries(BUDGETS).filter(([, b]) => b.where === 'node').map(([id]) => id).sort();
+    expect(nodeIds).toEqual(['bytesPerArticle', 'contentScriptBytes', 'fingerprintMsPer1000Words', 'workRatio']);
+    const chromium = checkBudgets({
+      lookupMedian100kMs: 9, lookupGrowth: 1.5, storedBytesPerArticle: 560, bigPageLongestTaskMs: 80, popupFirstRenderMs: 400,
+    });
+    expect(chromium.filter((b) => b.stable).map((b) => b.id)).toEqual(['lookupGrowth', 'storedBytesPerArticle']);
+    expect(allPass(chromium, 'stable')).toBe(true);
+    expect(allPass(chromium, 'all')).toBe(false);
+    expect(allPass(checkBudgets({
+      lookupMedian100kMs: 1, lookupGrowth: 2.5, storedBytesPerArticle: 560, bigPageLongestTaskMs: 1, popupFirstRenderMs: 1,
+    }), 'stable')).toBe(false);
   });
 });

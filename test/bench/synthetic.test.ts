@@ -1,7 +1,9 @@
 import { fold } from '../../src/core/index.ts';
 import { describe, expect, it } from 'vitest';
 import { SKETCH_SIZE } from '../../src/core/sketch.ts';
-import { seededRandom, syntheticKeys, syntheticRecords, syntheticSketch, truncatedCopy, zipf } from '../../src/bench/synthetic.ts';
+import {
+  corpusCopies, JOIN_STORY, seededRandom, Synthesiser, syntheticKeys, syntheticSketch, templateOfRecord, truncatedCopy, zipf,
+} from '../../src/bench/synthetic.ts';
 import type { ArticleRecord } from '../../src/history/records.ts';
 
 const sortedDistinct = (values: readonly number[]) => values.every((v, i) => i === 0 || v > values[i - 1]!);
@@ -60,9 +62,9 @@ const template: ArticleRecord = {
   firstSeen: 0, lastSeen: 0, words: 800, size: 790, sketch: [], threshold: Infinity, keys: new Array(20).fill(0), paragraphs: new Array(12).fill(0), story: 1,
 };
 
-describe('syntheticRecords', () => {
+describe('Synthesiser', () => {
   it('makes one distinct page per id, shaped like its template', () => {
-    const records = syntheticRecords(10, 19, { templates: [template], random: seededRandom(6), start: 1000, spacing: 10 });
+    const records = new Synthesiser([templateOfRecord(template)], { start: 1000, spacing: 10 }, 6).records(10, 19);
     expect(records.map((r) => r.id)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
     expect(new Set(records.map((r) => r.page)).size).toBe(10);
     for (const r of records) {
@@ -89,5 +91,32 @@ describe('truncatedCopy', () => {
     expect(copy.sketch.every((h) => hashes.map(fold).includes(h))).toBe(true);
     expect(hashes).toContain(copy.threshold);
     expect(copy).toMatchObject({ id: 3, story: 3, site: 'example.com', title: 'Wire story', firstSeen: 99 });
+  });
+});
+
+describe('Synthesiser stories', () => {
+  it('joins about one article in ten to the story of a recent one, after the first window', () => {
+    const other = templateOfRecord({ ...template, url: 'https://other.example.org/a', host: 'other.example.org', site: 'example.org' });
+    const synthesiser = new Synthesiser([templateOfRecord(template), other], { start: 0, spacing: 1 }, 9);
+    const records = synthesiser.records(1, 5000);
+    expect(records.slice(0, 500).every((r) => r.story === r.id)).toBe(true);
+    const joined = records.filter((r) => r.story !== r.id);
+    expect(joined.length / 4500).toBeGreaterThan(JOIN_STORY * 0.7);
+    expect(joined.length / 4500).toBeLessThan(JOIN_STORY * 1.3);
+    expect(joined.every((r) => r.story! < r.id!)).toBe(true);
+  });
+});
+
+describe('corpusCopies', () => {
+  it('copies every other report onto another site, with ids from 1 on the history time line', () => {
+    const report = (url: string) => ({
+      url, canonical: null, title: 't', siteName: null, byline: null, published: null, lang: null, words: 300,
+      hashes: [1, 2, 3, 4], sketch: [], keys: [1, 2, 3], paragraphs: [7, 8],
+    });
+    const reports = ['https://a.example.com/1', 'https://b.example.net/2', 'https://a.example.com/3'].map(report);
+    const other = templateOfRecord({ ...template, url: 'https://c.example.org/x', host: 'c.example.org', site: 'example.org' });
+    const copies = corpusCopies(reports, [templateOfRecord(template), other], { start: 100, spacing: 10 }, seededRandom(1));
+    expect(copies.map((c) => [c.id, c.firstSeen])).toEqual([[1, 110], [2, 120]]);
+    expect(copies.every((c) => c.site !== 'example.com')).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
  * made by a seeded generator from sentence patterns, so it reads like reporting and never
  * repeats a sentence, without copying any real text.
  */
-import { seededRandom } from '../../../src/bench/random.mjs';
+import { seededRandom } from '../../../src/bench/random.ts';
 
 /** @typedef {() => number} Random */
 

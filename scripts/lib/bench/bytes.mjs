@@ -21,7 +21,7 @@ import { serialize } from 'node:v8';
  * @typedef {Omit<import('../../../src/history/stored.ts').StoredArticle, 'h' | 'k' | 'g' | 't'> & { h: number[], k: number[], g: number[], t: string | number[] }} SentRecord
  */
 
-/** Postings buckets (src/platform/database.ts BUCKETS). */
+/** Postings buckets (src/history/postings.ts BUCKETS). */
 const BUCKETS = 2 ** 16;
 
 const PREFIX = 4; // database, object store and index ids, small, with their header byte
@@ -41,7 +41,7 @@ const indexRow = (key) => ROW + PREFIX + keyBytes(key) + 1 + PRIMARY + VERSION +
 const GROUPS = { sketch: ['h', 'm'], paragraphs: ['g'], keys: ['k'] };
 
 /**
- * Mean modelled bytes per article, by part, for the stored layout (database.ts): the record row
+ * Mean modelled bytes per article, by part, for the stored layout (src/history/codec.ts): the record row
  * (its value by field group), its index rows, and its postings in a history of `articles`.
  * @param {SentRecord[]} records
  * @param {number} articles

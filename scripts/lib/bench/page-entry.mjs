@@ -7,22 +7,19 @@
  *   - in a web page: the content script's extraction, step by step, timed with performance.now().
  * Nothing here runs in the extension itself; it is the same code, run where it can be timed.
  */
-import { findCandidates, latestOfSite } from '../../../src/history/lookup.ts';
 import { checkReport, recordReport } from '../../../src/history/record-report.ts';
 import { storiesPage } from '../../../src/history/stories.ts';
 import { extractArticle, extractSteps, toReport } from '../../../src/content/extract.ts';
-import { siteOf } from '../../../src/core/url.ts';
 import { deleteRange, insertArticles } from '../../../src/history/articles.ts';
 import { pageHashOf } from '../../../src/history/codec.ts';
 import { openHistory } from '../../../src/history/open.ts';
-import { STORES } from '../../../src/history/schema.ts';
 import { clearHistory } from '../../../src/history/commands.ts';
-import { Synthesiser, templateOf, truncatedCopy, seededRandom } from './synthetic.mjs';
+import { corpusCopies, seededRandom, Synthesiser, templateOfReport } from '../../../src/bench/synthetic.ts';
 
 /** @typedef {import('../../../src/protocol.ts').PageReport} PageReport */
 /** @typedef {import('../../../src/history/records.ts').ArticleRecord} ArticleRecord */
 /** @typedef {import('../../../src/history/schema.ts').HistoryDB} HistoryDB */
-/** @typedef {import('./synthetic.mjs').HistoryShape} HistoryShape */
+/** @typedef {import('../../../src/bench/synthetic.ts').HistoryShape} HistoryShape */
 
 /** @type {HistoryDB | null} */
 let db = null;
@@ -107,7 +104,7 @@ const api = {
    * @param {HistoryShape} shape
    */
   prepare(reports, shape) {
-    synth = new Synthesiser(reports.map(templateOf), shape);
+    synth = new Synthesiser(reports.map(templateOfReport), shape);
     return { sites: synth.sites.length };
   },
 
@@ -118,18 +115,7 @@ const api = {
    * @param {HistoryShape} shape
    */
   async seedCopies(reports, shape) {
-    const templates = reports.map(templateOf);
-    const random = seededRandom(3);
-    /** @type {ArticleRecord[]} */
-    const copies = [];
-    reports.forEach((report, i) => {
-      if (i % 2 !== 0) return;
-      const others = templates.filter((t) => t.site !== templates[i]?.site);
-      const host = others[Math.floor(random() * others.length)];
-      if (!host) return;
-      const id = copies.length + 1;
-      copies.push(truncatedCopy(report, id, host, Math.round(shape.start + id * shape.spacing)));
-    });
+    const copies = corpusCopies(reports, reports.map(templateOfReport), shape, seededRandom(3));
     await insertArticles(await history(), copies);
     return copies.length;
   },
@@ -211,26 +197,24 @@ const api = {
   },
 
   /**
-   * The parts of the look-up timed apart, in one read-only transaction per report: the postings
-   * (findCandidates: the buckets of the page's first MAX_QUERY_KEYS keys, then the candidates' records) and the site's
-   * template sample (latestOfSite: its row of latest ids, then those records, read when a
-   * candidate comes close).
+   * The phases of the real look-up (assess(), through checkReport in a read-only transaction), as
+   * its timing hook reports them: the first round and the candidates' articles, read together; the
+   * site's latest articles when read after them (0 when read along with the candidates, or not
+   * needed); the comparisons and the verdict.
    * @param {PageReport[]} reports
    */
   async timeParts(reports) {
     const store = await history();
-    /** @type {{ candidatesMs: number[], candidates: number[], latestOfSiteMs: number[] }} */
-    const out = { candidatesMs: [], candidates: [], latestOfSiteMs: [] };
+    /** @type {{ candidatesMs: number[], candidates: number[], siteSampleMs: number[], decideMs: number[] }} */
+    const out = { candidatesMs: [], candidates: [], siteSampleMs: [], decideMs: [] };
     for (const report of reports) {
-      const tx = store.transaction(STORES, 'readonly');
-      let t = performance.now();
-      const candidates = await findCandidates(tx, report.keys);
-      out.candidatesMs.push(performance.now() - t);
-      out.candidates.push(candidates.length);
-      t = performance.now();
-      await latestOfSite(tx, siteOf(report.url));
-      out.latestOfSiteMs.push(performance.now() - t);
-      await tx.done;
+      /** @type {import('../../../src/history/assess.ts').LookupTimings} */
+      const timings = { candidatesRead: 0, candidates: 0, siteSampleRead: 0, siteSample: 0, decide: 0 };
+      await checkReport(store, report, Date.now(), undefined, { timings });
+      out.candidatesMs.push(timings.candidatesRead);
+      out.candidates.push(timings.candidates);
+      out.siteSampleMs.push(timings.siteSampleRead);
+      out.decideMs.push(timings.decide);
     }
     return out;
   },
