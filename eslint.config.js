@@ -141,6 +141,18 @@ export default defineConfig(
     },
   },
   {
+    // The harness is shared code, typed as the product is: the tests' exemptions end at it.
+    files: ['test/harness/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'error',
+      '@typescript-eslint/no-unsafe-member-access': 'error',
+      '@typescript-eslint/no-unsafe-call': 'error',
+      '@typescript-eslint/no-unsafe-return': 'error',
+      '@typescript-eslint/no-unsafe-argument': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
     // The hostile-page tests try eval and string timers on purpose: the page's CSP must stop them.
     files: ['test/e2e/hostile/**'],
     rules: { '@typescript-eslint/no-implied-eval': 'off' },

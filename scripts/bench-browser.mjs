@@ -36,7 +36,7 @@ import { modelBytes, total } from './lib/bench/bytes.mjs';
 import { diskUsage, fmt, load, mb, summary, table } from './lib/bench/stats.mjs';
 import { extensionTasks, TRACE_CATEGORIES } from './lib/bench/trace.mjs';
 
-/** @typedef {import('./lib/browsers.mjs').ExtensionBrowser} ExtensionBrowser */
+/** @typedef {import('../test/harness/browsers.ts').ExtensionBrowser} ExtensionBrowser */
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('../src/protocol.ts').PageReport} PageReport */
 /** @typedef {import('../src/protocol.ts').Report} Report */
