@@ -3,30 +3,22 @@
  * Readability returns its best block of any page, and on a front page, a section, search results,
  * an inbox or a shop that block is a list of teasers. An article is a passage of running text;
  * a listing is short items, each cut apart from the next by a link (its headline, "Read more").
- * Measured on the corpus's 513 pages with a gold text of 150 words or more (`npm run eval`).
+ * Each limit is set on the corpus's articles (BENCHMARKS.md, "The article gate").
  */
 import { NOT_TEXT } from './text-budget.ts';
 
-/**
- * The longest passage of an article without a link-dominated paragraph is at least this many
- * words: teasers between headlines run 20-60 (test/fixtures/listings.ts: 30-40); the corpus's
- * articles have 95 or more, and a product page of prose items each ending in "Learn more" 70
- * (rdb-mozilla-2, taken: it is running text a reader reads, and records nothing wrong).
- */
+/** The longest passage of an article without a link-dominated paragraph is at least this many words. */
 export const MIN_RUN_WORDS = 65;
-/** Link text above this share of all text is a list of links (the corpus's articles: 0.39 at most). */
+/** Link text above this share of all text is a list of links. */
 export const MAX_LINK_DENSITY = 0.5;
-/**
- * Paragraphs cut short with an ellipsis above this share are snippets (search results, an inbox,
- * excerpts); the corpus's articles have a third at most.
- */
+/** Paragraphs cut short with an ellipsis above this share are snippets (search results, an inbox, excerpts). */
 export const MAX_SNIPPET_SHARE = 0.5;
 /**
  * Runs of text of PROSE_CHARS characters or more (text between two block boundaries: inline
  * elements such as links and emphasis do not end a run) that a page must hold, in the part kept for
  * Readability, before Readability is run: prose has sentences that long; a data table, a grid of
  * figures or a list of links has none, and Readability would take hundreds of milliseconds to find
- * that out (a 2,000-row table: 451 ms in Node, against 42 before it was parsed at all).
+ * that out.
  */
 export const PROSE_CHARS = 60;
 export const PROSE_RUNS = 3;

@@ -21,18 +21,15 @@ export const MIN_WORDS = 120;
 export const MAX_ELEMENTS = 60_000;
 /**
  * Pages nested deeper than this are not parsed either: Readability's work grows with the square of
- * the depth (measured in Chromium: 0.09 s at 500 levels, 5.6 s at 5,000). HTML parsers stop
- * nesting at 512, so only a page's own scripts build deeper trees.
+ * the depth, and HTML parsers stop nesting at 512 (BENCHMARKS.md, "Reading depth").
  */
 export const MAX_DEPTH = 512;
 /** Text with a larger share of control characters is binary data served as a page, not prose. */
 export const MAX_CONTROL_SHARE = 0.01;
 /**
  * Characters of page text Readability is given, in document order and menus included: the rest of
- * the page is cut off its copy first (cutAfterText). Readability's one synchronous parse grows with
- * the page (Chromium: 70-190 ms on 1 MB pages of 18,000-30,000 words). Six characters a word
- * (6.2 measured on English prose, spaces included) make this the fingerprint's MAX_TOKENS words:
- * long copies of a story are compared on their first ~5,000 words, fewer when menus come first.
+ * the page is cut off its copy first (cutAfterText), as Readability's one parse grows with the page.
+ * Six characters a word make it the fingerprint's MAX_TOKENS words (BENCHMARKS.md, "Text budget").
  */
 export const TEXT_BUDGET = 6 * MAX_TOKENS;
 /** Below this multiple of the minimum length, the page's declared JSON-LD body is looked at too. */

@@ -1,8 +1,8 @@
 /**
  * A copy of the page for Readability, whose parse() rewrites the document it is given. Made in a
  * document of its own, with no window (nothing in it loads or runs), and without the head's style
- * sheets: Chromium parses each <style> again as it enters the copy, 30-50 ms for the 800 kB one
- * of a news page, and Readability drops them anyway.
+ * sheets, which Chromium parses again as they enter the copy and Readability drops anyway
+ * (BENCHMARKS.md, "Style sheets left out of the reading copy").
  */
 export function readingCopy(doc: Document): Document {
   const copy = doc.cloneNode(false) as Document;

@@ -14,9 +14,7 @@ import { runSteps } from './steps.ts';
 export const MAX_TOKENS = 5_000;
 /**
  * Characters of one paragraph normalised, and of the normalised text tokenised: the page's text
- * budget (TEXT_BUDGET) holds inside a paragraph too. One `<p>` of a million U+FDFA (which NFKC
- * turns into 18 characters each) took 6.8 s to tokenise, and a word of 4 million letters overflowed
- * the tokeniser's regular expression.
+ * budget (TEXT_BUDGET) holds inside a paragraph too (BENCHMARKS.md, "Text budget").
  */
 export const MAX_PARAGRAPH_CHARS = 6 * MAX_TOKENS;
 /** Paragraph hashes kept for "what's new"; a longer article keeps its first ones. */

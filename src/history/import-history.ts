@@ -13,8 +13,8 @@ import { STORES, type HistoryDB, type HistoryTx } from './schema.ts';
  * page, as recording keeps it); stories are re-linked through the pages both know, and "not the
  * same story" links follow their pages, new or already here.
  * A malformed file is rejected before anything is written. Requests are issued together rather
- * than awaited one by one (IndexedDB runs them in order), and each new record is written once:
- * 10,000 articles took 19 s in Chromium the old way, all of it with the history locked.
+ * than awaited one by one (IndexedDB runs them in order), and each new record is written once
+ * (BENCHMARKS.md, "Importing a history").
  */
 export async function importHistory(db: HistoryDB, data: unknown): Promise<ImportResult> {
   const file = parseHistoryFile(data);

@@ -20,9 +20,8 @@ export const BUCKETS = 2 ** 16;
  */
 export const PENDING = BUCKETS;
 /**
- * Pending postings filed at once: about 32 articles', a row of 2 KB. A larger row costs every
- * record more to read and rewrite than it saves: at 2,048 the 100k median record took 3.8 and 4.1
- * ms in two runs of the browser benchmark, against 2.7 to 3.5 ms at 256 in the same session.
+ * Pending postings filed at once: about 32 articles', a row of 2 KB; a larger row costs every
+ * record more than it saves (BENCHMARKS.md, "Pending postings").
  */
 export const PENDING_LIMIT = 256;
 /** Articles per site kept in its row of the sites store. */

@@ -15,11 +15,10 @@ export async function storiesPage(db: HistoryDB, q: StoriesQuery): Promise<Stori
   let at = await byLastSeen(tx, range, 'prev');
   let last: number | null = null;
   while (at && stories.length < q.limit) {
-    // The walk goes a batch at a time, the batch's stories then read all at once: any other
-    // request between two steps stops Chromium prefetching the cursor's next records, and every step
-    // was a round trip of its own (the first page at 10k articles: 12-22 ms in a page, 8-9 ms read
-    // this way). A batch is no longer than the stories still wanted, so the walk never goes past
-    // the article that fills the page.
+    // The walk goes a batch at a time, the batch's stories then read all at once, so that Chromium
+    // keeps prefetching the cursor's records (BENCHMARKS.md, "The popup's walk by last seen"). A
+    // batch is no longer than the stories still wanted, so the walk never goes past the article
+    // that fills the page.
     const batch: ArticleRecord[] = [];
     for (let read = stories.length; at && read < q.limit; read++) {
       const { article } = at;
