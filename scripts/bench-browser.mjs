@@ -32,7 +32,7 @@ import { PAGES, SITES, startSites } from '../test/harness/sites.ts';
 import { checkBudgets } from '../src/bench/budgets.ts';
 import { articlePage } from './lib/bench/article-page.mjs';
 import { benchBundle } from './lib/bench/bundle.mjs';
-import { modelBytes, total } from './lib/bench/bytes.mjs';
+import { modelBytes, totalBytes } from '../src/bench/bytes.ts';
 import { diskUsage, fmt, load, mb, summary, table } from './lib/bench/stats.mjs';
 import { extensionTasks, TRACE_CATEGORIES } from './lib/bench/trace.mjs';
 
@@ -306,10 +306,10 @@ function readFileSyncCached(file) {
 
 /**
  * Mean sizes of the stored records' parts.
- * @param {import('./lib/bench/bytes.mjs').SentRecord[]} records
+ * @param {import('../src/bench/bytes.ts').SentRecord[]} records
  */
 function recordShape(records) {
-  const mean = (/** @type {(r: import('./lib/bench/bytes.mjs').SentRecord) => number} */ f) => records.reduce((sum, r) => sum + f(r), 0) / records.length;
+  const mean = (/** @type {(r: import('../src/bench/bytes.ts').SentRecord) => number} */ f) => records.reduce((sum, r) => sum + f(r), 0) / records.length;
   return {
     keys: mean((r) => r.k.length), paragraphs: mean((r) => r.g.length), sketch: mean((r) => r.h.length),
     urlChars: mean((r) => r.u.length), titleChars: mean((r) => r.t.length),
@@ -804,7 +804,7 @@ function render(r) {
 
   const bb = r.bytesBreakdown;
   if (bb) {
-    const raw = total(bb.shipped);
+    const raw = totalBytes(bb.shipped);
     const scale = st.bytesPerArticle / raw;
     out.push(`\nWhere the bytes go: ${bb.n.toLocaleString('en')} stored records read back, modelled as Chromium lays them out in LevelDB (scripts/lib/bench/bytes.mjs): ${fmt(raw, 0)} B raw per article, ${fmt(st.bytesPerArticle, 0)} B measured on disk (×${fmt(scale, 2)}: Snappy and key prefix sharing). Mean record: ${fmt(bb.shape.keys)} keys, ${fmt(bb.shape.paragraphs)} paragraph hashes, ${fmt(bb.shape.sketch, 0)} sketch values (16 bits each: the folded hashes, and the high half of a full sketch's threshold), URL ${fmt(bb.shape.urlChars, 0)} chars, title ${fmt(bb.shape.titleChars, 0)} (characters, or UTF-8 bytes where that is shorter).`);
     out.push(table(['part', 'raw B', 'share'], Object.entries(bb.shipped).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, fmt(v, 0), `${fmt((100 * v) / raw, 0)}%`])));

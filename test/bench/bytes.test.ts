@@ -1,6 +1,6 @@
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { idbKeyBytes, indexKeys, recordBytes, smi31Extra, smiBytes, varintBytes } from '../../src/bench/bytes.ts';
+import { idbKeyBytes, indexKeys, modelBytes, recordBytes, smi31Extra, smiBytes, totalBytes, varintBytes } from '../../src/bench/bytes.ts';
 
 describe('idbKeyBytes', () => {
   it('sizes keys as Chromium encodes them', () => {
@@ -51,5 +51,23 @@ describe('recordBytes', () => {
     expect(bytes.total).toBe(bytes.value + 9 + 15 + 36);
     expect(Object.keys(bytes.fields)).toEqual(['id', 'page', 'keys', 'words']);
     expect(bytes.fields.page).toBeGreaterThan(0);
+  });
+});
+
+describe('modelBytes', () => {
+  const record = {
+    id: 5, u: 'news.example/a', p: 7, t: 'A title', v: 1000, w: 300, z: 290, h: [1, 2, 3], k: [10, 11, 11], g: [4, 5], y: 2,
+  };
+  it('splits a record into its parts, the story index only for a record that joined a story', () => {
+    const parts = modelBytes([record], 1000);
+    expect(parts['index: story']).toBeGreaterThan(0);
+    expect(modelBytes([{ ...record, y: undefined }], 1000)['index: story']).toBe(0);
+    expect(parts['record: keys']! + parts['record: sketch']! + parts['record: paragraphs']!).toBeGreaterThan(0);
+    expect(totalBytes(parts)).toBeCloseTo(Object.values(parts).reduce((a, b) => a + b, 0));
+  });
+  it('shares a bucket row among more postings as the history grows', () => {
+    const postings = (articles: number) => modelBytes([record], articles)['postings: 8 B per key, a share of its bucket row']!;
+    expect(postings(1_000_000)).toBeLessThan(postings(1000));
+    expect(postings(1_000_000)).toBeGreaterThan(2 * 8);
   });
 });

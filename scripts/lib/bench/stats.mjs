@@ -1,36 +1,15 @@
 // @ts-check
-/** Small statistics and formatting helpers for the browser benchmark. */
+/** Formatting, load and disk helpers for the browser benchmark; its statistics are src/bench/stats.ts. */
 import { lstat, readdir } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { summarise } from '../../../src/bench/stats.ts';
 
 /**
- * Nearest-rank quantile of the values (q in [0, 1]); NaN for none.
- * @param {readonly number[]} values
- * @param {number} q
+ * The order statistics of both halves of the benchmark (src/bench/stats.ts: interpolated quantiles,
+ * Hyndman & Fan type 7), under the name this half's report uses.
  */
-export function quantile(values, q) {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return /** @type {number} */ (sorted[rank]);
-}
-
-/** @param {readonly number[]} values */
-export const median = (values) => quantile(values, 0.5);
-/** @param {readonly number[]} values */
-export const p95 = (values) => quantile(values, 0.95);
-
-/**
- * @param {readonly number[]} values
- * @returns {{ n: number, median: number, p95: number, mean: number, min: number, max: number }}
- */
-export function summary(values) {
-  return {
-    n: values.length, median: median(values), p95: p95(values), mean: values.reduce((sum, x) => sum + x, 0) / values.length,
-    min: values.length ? Math.min(...values) : Number.NaN, max: values.length ? Math.max(...values) : Number.NaN,
-  };
-}
+export const summary = summarise;
 
 /** The 1-minute load average, rounded. */
 export const load = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
