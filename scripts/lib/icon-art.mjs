@@ -2,7 +2,7 @@
 /**
  * The extension's icon, drawn from shapes so that it can be rendered at any size: a violet tile,
  * two stacked pages, and a check mark for "already read". scripts/icons.mjs writes the toolbar
- * icons with it, scripts/lib/store-images.mjs the store's padded 128 px icon.
+ * icons with it, scripts/lib/store-images.ts the store's padded 128 px icon.
  */
 import { deflateSync } from 'node:zlib';
 

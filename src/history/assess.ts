@@ -70,7 +70,8 @@ export interface AssessOptions {
   timings?: LookupTimings;
 }
 
-export async function assess(tx: ReadTx, report: PageReport, thresholds: Thresholds, { timings }: AssessOptions = {}): Promise<Assessment> {
+export async function assess(tx: ReadTx, report: PageReport, thresholds: Thresholds, options?: AssessOptions): Promise<Assessment> {
+  const timings = options?.timings;
   const started = timings ? performance.now() : 0;
   const claimed = pageUrl(report);
   const site = siteOf(report.url);

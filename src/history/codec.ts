@@ -129,9 +129,16 @@ export function withoutApart(stored: StoredArticle, id: number): StoredArticle |
 /** A site's row as stored: its latest ids and its name (null: none). */
 export const encodeSiteRow = (latest: Uint32Array, name: string | null): SiteRow => (name === null ? { i: latest } : { i: latest, n: packText(name) });
 
-/** A site's row read: its latest ids, ascending, and its name (null: none, or unreadable). */
-export const decodeSiteRow = (row: SiteRow | undefined): { latest: Uint32Array | number[]; name: string | null } =>
-  ({ latest: row?.i ?? [], name: unpackText(row?.n) });
+/**
+ * A site's row read: its latest ids, ascending, and its name (null: none, or unreadable). A damaged
+ * row (a bad write, a disk error) reads as no latest ids, so that the site's pages are still looked
+ * up and recorded, and the next record writes the row anew.
+ */
+export function decodeSiteRow(row: unknown): { latest: Uint32Array | number[]; name: string | null } {
+  const fields = typeof row === 'object' && row !== null ? (row as Partial<Record<keyof SiteRow, unknown>>) : {};
+  const latest = fields.i instanceof Uint32Array || (Array.isArray(fields.i) && fields.i.every(isWholeNumber)) ? fields.i : [];
+  return { latest, name: unpackText(fields.n) };
+}
 
 /**
  * Text as stored: V8 stores a string with any character beyond Latin-1 at two bytes a character,
@@ -144,7 +151,7 @@ export function packText(text: string): string | Uint8Array {
 }
 
 /** Text from its stored form; null when it is neither. */
-export function unpackText(value: unknown): string | null {
+function unpackText(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (!(value instanceof Uint8Array)) return null;
   try {

@@ -70,7 +70,7 @@ function storySummary(story: number, members: ArticleRecord[]): StorySummary {
 }
 
 /** An article as the popup lists it. */
-export function articleSummary(record: ArticleRecord): ArticleSummary {
+function articleSummary(record: ArticleRecord): ArticleSummary {
   return {
     id: record.id ?? 0,
     url: record.url,

@@ -45,6 +45,25 @@ describe('history postings', () => {
     db.close();
   });
 
+  it('reads a damaged site row as no latest ids, keeps its name, and writes the row anew with the next record', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openHistory('damaged-site-row');
+    const article = (id: number): ArticleRecord => ({
+      id, url: `https://a.example/${id}`, page: pageHashOf(`https://a.example/${id}`), host: 'a.example', site: 'a.example', title: `t${id}`,
+      siteName: null, firstSeen: id, lastSeen: id, words: 300, size: 290, sketch: [1], threshold: Infinity, keys: [id], paragraphs: [], story: id,
+    });
+    for (const damaged of [{ n: 'Name only' }, 'garbage', { i: 5 }, { i: ['x'] }, null]) {
+      // A value no version of the code writes, put as a failing disk or an old bug would leave it.
+      await db.put('sites', damaged as never, 'a.example');
+      expect(await latestIds(db.transaction(STORES, 'readonly'), 'a.example')).toEqual([]);
+    }
+    await db.put('sites', { n: 'Name only' } as never, 'a.example');
+    await insertArticles(db, [article(1)]);
+    expect(await latestIds(db.transaction(STORES, 'readonly'), 'a.example')).toEqual([1]);
+    expect(await siteNames(db.transaction(STORES, 'readonly'))).toEqual(new Map([['a.example', 'Name only']]));
+    db.close();
+  });
+
   it('commits with a write marked last, whether or not its rows were read before', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await openHistory('last');
