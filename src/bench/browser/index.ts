@@ -34,9 +34,11 @@ import { budgets } from './results.ts';
 import { render } from './render.ts';
 import { runChromium } from './run.ts';
 
+// A bad command line throws here, before main(): exit code 1, as for any uncaught error (2 is a failed run).
+const options = parseOptions(process.argv.slice(2), ROOT);
+const log = makeLog();
+
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2), ROOT);
-  const log = makeLog();
   const dist = join(options.distRoot, 'chrome');
   const results: BrowserResults = {
     date: new Date().toISOString(), node: process.version, cpus: `${cpus()[0]?.model ?? '?'} × ${cpus().length}`,
