@@ -1,6 +1,6 @@
 // `npm run bench -- [CORPUS] [--check | --check-stable] [--node-only] [Node options]`: the Node benchmark
 // (dist/bench.js, run with the garbage collector exposed so phases start from a collected heap),
-// then the in-browser benchmark (scripts/bench-browser.mjs, real Chromium). With --check the run
+// then the in-browser benchmark (src/bench/browser/index.ts through scripts/run-ts.mjs, real Chromium). With --check the run
 // fails when either misses a budget; with --check-stable (CI) when either misses a size or ratio
 // budget, the time budgets reported only.
 import { spawn } from 'node:child_process';
@@ -24,5 +24,6 @@ function run(file, fileArgs, flags = []) {
 }
 
 const nodeCode = await run(join(root, 'dist', 'bench.js'), nodeArgs, ['--expose-gc']);
-const browserCode = nodeOnly ? 0 : await run(join(root, 'scripts', 'run-ts.mjs'), [join(root, 'scripts', 'bench-browser.mjs'), ...browserArgs]);
+const browserEntry = join(root, 'src', 'bench', 'browser', 'index.ts');
+const browserCode = nodeOnly ? 0 : await run(join(root, 'scripts', 'run-ts.mjs'), [browserEntry, ...browserArgs]);
 process.exitCode = Math.max(nodeCode, browserCode);

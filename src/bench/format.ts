@@ -49,3 +49,24 @@ export function int(value: number): string {
 export function ratio(value: number, digits = 2): string {
   return Number.isFinite(value) ? `${value.toFixed(digits)}×` : 'n/a';
 }
+
+/** A number with `digits` decimals, or '–' when it is not finite (the browser half's report). */
+export const fmt = (x: number, digits = 1): string => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+
+export const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** "median / p95" of a summary. */
+export const medianP95 = (x: { median: number; p95: number }, digits = 1): string => `${fmt(x.median, digits)} / ${fmt(x.p95, digits)}`;
+
+const NUMERIC = /^[-–\d.,×%]+( ?[a-zA-Z/]+)?$/;
+
+/** A Markdown table with padded columns, columns of numbers right-aligned (the browser half's report). */
+export function paddedTable(head: Row, rows: readonly Row[]): string {
+  const cells = [head, ...rows].map((row) => row.map(String));
+  const widths = head.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  const right = head.map((_, i) => rows.every((row) => typeof row[i] === 'number' || NUMERIC.test(String(row[i]))));
+  const line = (row: readonly string[]) =>
+    `| ${row.map((cell, i) => (right[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (right[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(cells[0] ?? []), rule, ...cells.slice(1).map(line)].join('\n');
+}

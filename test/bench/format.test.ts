@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { END_MARKER, markdownTable, ms, replaceBetweenMarkers, START_MARKER, textTable } from '../../src/bench/format.ts';
+import { END_MARKER, fmt, markdownTable, medianP95, ms, paddedTable, replaceBetweenMarkers, START_MARKER, textTable } from '../../src/bench/format.ts';
 
 describe('replaceBetweenMarkers', () => {
   it('replaces only the block between the markers', () => {
@@ -36,5 +36,18 @@ describe('tables', () => {
 
   it('prints milliseconds with about three significant digits', () => {
     expect([ms(123.4), ms(12.34), ms(1.234), ms(0.1234), ms(Number.NaN)]).toEqual(['123', '12.3', '1.23', '0.123', 'n/a']);
+  });
+});
+
+describe('paddedTable', () => {
+  it('pads every column and right-aligns the columns of numbers', () => {
+    expect(paddedTable(['page', 'ms'], [['a', '1.5'], ['long name', 12]])).toBe(
+      ['| page      |  ms |', '|-----------|----:|', '| a         | 1.5 |', '| long name |  12 |'].join('\n'),
+    );
+  });
+
+  it('writes what is not a number as a dash, and a summary as median / p95', () => {
+    expect(fmt(Number.NaN)).toBe('–');
+    expect(medianP95({ median: 1.234, p95: 5 }, 2)).toBe('1.23 / 5.00');
   });
 });

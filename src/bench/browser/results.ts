@@ -1,0 +1,163 @@
+/** The browser half's results, as written to out/bench-browser.json, and its budgets. */
+import { checkBudgets, type BudgetResult } from '../budgets.ts';
+import type { Summary } from '../stats.ts';
+import type { StageTimes, StorageEstimate } from '../page/api.ts';
+import type { DiskUsage } from './disk.ts';
+import type { ExtensionTasks } from './trace.ts';
+
+export interface Stages {
+  cold: StageTimes;
+  best: StageTimes;
+}
+
+export interface TracedVisit {
+  verdict: string;
+  reason: string | undefined;
+  tasks: ExtensionTasks | null;
+  stages: Stages | null;
+}
+
+export type TracedPage = { id: string; bytes: number } & TracedVisit;
+
+export interface ContentScriptResult {
+  pages: TracedPage[];
+  traced: number;
+  totalMs: Summary;
+  longestTaskMs: Summary;
+  tasksPerPage: Summary;
+  bigArticle: TracedVisit & { bytes: number; runs: (ExtensionTasks | null)[]; longestTaskMs: Summary };
+}
+
+export interface LookupsAt {
+  articles: number;
+  record: Summary;
+  check: Summary;
+  seen: number;
+  byKind: Record<'seen' | 'recorded', Summary>;
+  lookups: number;
+  load: number;
+  settledMs: number;
+  parts: { candidatesMs: Summary; candidates: Summary; siteSampleMs: Summary; decideMs: Summary };
+  storiesPageMs: Summary;
+}
+
+export interface SeedingStage {
+  upTo: number;
+  added: number;
+  generateMs: number;
+  writeMs: number;
+  wallMs: number;
+  load: number;
+}
+
+export interface Seeding {
+  articles: number;
+  generateMs: number;
+  writeMs: number;
+  wallMs: number;
+  sites: number;
+  copies: number;
+  stages: SeedingStage[];
+}
+
+export interface PopupResult {
+  stories: number;
+  fromNavigationStart: Summary;
+  fromDomContentLoaded: Summary;
+  navigationToResponseEnd: Summary;
+  listed: number;
+}
+
+/** Storage estimate and files, read together. */
+export interface StorageReading {
+  estimate: StorageEstimate;
+  disk: DiskUsage;
+}
+
+export interface StorageResult {
+  articles: number;
+  before: StorageReading;
+  immediate: StorageEstimate | null;
+  diskWhenClosed: DiskUsage;
+  after: StorageReading;
+  bytesPerArticle: number;
+  bytesPerArticleImmediate: number;
+  diskBytesPerArticle: number;
+  diskBytesPerArticleClosed: number;
+}
+
+export interface RecordShape {
+  keys: number;
+  paragraphs: number;
+  sketch: number;
+  urlChars: number;
+  titleChars: number;
+}
+
+export interface BytesBreakdown {
+  n: number;
+  shipped: Record<string, number>;
+  shape: RecordShape;
+}
+
+export type RoundTripResult = Record<
+  | 'firstVerdictFromResponse' | 'firstVerdictFromDcl' | 'firstRecordedFromResponse' | 'copyVerdictFromResponse'
+  | 'copyVerdictFromDcl' | 'copyBadgeFromResponse' | 'copyBadgeFromDcl',
+  Summary
+>;
+
+export interface FirefoxResult {
+  browser: string;
+  lookups: LookupsAt[];
+  seeding: Seeding;
+  storage: {
+    articles: number;
+    before: StorageReading;
+    immediate: StorageEstimate | null;
+    diskWhileOpen: DiskUsage;
+    diskWhenClosed: DiskUsage;
+    after: StorageReading;
+    bytesPerArticleImmediate: number;
+    bytesPerArticle: number;
+    diskBytesPerArticle: number;
+  };
+}
+
+export interface BrowserResults {
+  date: string;
+  node: string;
+  cpus: string;
+  corpus: string;
+  dist: string;
+  load: Record<string, number>;
+  browser?: string;
+  corpusPages?: number;
+  corpusArticles?: number;
+  contentScript?: ContentScriptResult;
+  lookups?: LookupsAt[];
+  seeding?: Seeding;
+  popup?: PopupResult | null;
+  storage?: StorageResult;
+  roundTrip?: RoundTripResult;
+  bytesBreakdown?: BytesBreakdown;
+  firefox?: FirefoxResult;
+  runtimeS?: number;
+  budgets?: BudgetResult[];
+}
+
+/** A finished run: every phase's result present. */
+export type CompleteResults = Required<Omit<BrowserResults, 'firefox' | 'popup' | 'bytesBreakdown'>> &
+  Pick<BrowserResults, 'firefox' | 'popup' | 'bytesBreakdown'>;
+
+export function budgets(r: BrowserResults): BudgetResult[] {
+  const at = (n: number) => r.lookups?.find((l) => l.articles >= n * 0.99 && l.articles <= n * 1.01);
+  const m1k = at(1_000)?.record.median ?? Number.NaN;
+  const m100k = at(100_000)?.record.median ?? Number.NaN;
+  return checkBudgets({
+    lookupMedian100kMs: m100k,
+    lookupGrowth: m100k / m1k,
+    storedBytesPerArticle: r.storage?.bytesPerArticle ?? Number.NaN,
+    bigPageLongestTaskMs: r.contentScript?.bigArticle.longestTaskMs.median ?? Number.NaN,
+    popupFirstRenderMs: r.popup?.fromNavigationStart.median ?? Number.NaN,
+  });
+}
