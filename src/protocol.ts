@@ -20,6 +20,11 @@ export interface PageReport {
   sketch: number[];
   keys: number[];
   paragraphs: number[];
+  /**
+   * Those of `paragraphs` that are only a date or time line: a new one alone is no update. Absent
+   * from reports made outside the browser (the command line, the evaluation): none then.
+   */
+  stamps?: number[];
 }
 
 export type Report =
@@ -61,9 +66,23 @@ export interface Verdict {
   articleId: number | null;
   /** The address that record is kept under (the page's canonical URL when accepted): actions on the record send it back. */
   articleUrl: string | null;
-  /** Paragraph hashes of the earlier sightings: what the reader has read of this story. */
+  /** Paragraph hashes of the earlier sightings and of this page as last read: what the reader has read of this story. */
   readParagraphs: number[];
+  /** This page was read before and its text has changed since (Update), else null. */
+  updated: Update | null;
   reason?: string;
+}
+
+/**
+ * A page read before whose text has changed since it was last read: paragraphs the reader has not
+ * read, beyond a changed date line, in a text that still holds paragraphs read then (a changed
+ * title or reordered paragraphs alone are no update).
+ */
+export interface Update {
+  /** When the page was last read. */
+  lastRead: number;
+  /** Its paragraphs not read then. */
+  fresh: number;
 }
 
 /**

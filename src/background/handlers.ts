@@ -7,6 +7,7 @@ import {
 } from '../history/commands.ts';
 import { importHistory } from '../history/import-history.ts';
 import { checkReport, recordReport } from '../history/record-report.ts';
+import { badgeFor } from './badge.ts';
 import type { Handlers, Sender } from './router.ts';
 import { storiesPage } from '../history/stories.ts';
 
@@ -15,7 +16,7 @@ export interface Deps {
   db: () => Promise<HistoryDB>;
   now: () => number;
   settings: () => Promise<Settings>;
-  setBadge: (tabId: number, text: string) => Promise<void>;
+  setBadge: (tabId: number, text: string, color?: string) => Promise<void>;
   saveVerdict: (tabId: number, verdict: TabVerdict) => Promise<void>;
   loadVerdict: (tabId: number) => Promise<TabVerdict | null>;
   /** Small persisted values (when the history was last pruned, the last storage problem). */
@@ -43,7 +44,8 @@ export function createHandlers(deps: Deps): Handlers {
     const verdict: TabVerdict = { ...found, site: siteForUrl(report.url) };
     const tabId = sender.tab?.id ?? -1;
     await deps.saveVerdict(tabId, verdict);
-    await deps.setBadge(tabId, verdict.otherSites > 0 ? String(verdict.otherSites) : '');
+    const badge = badgeFor(verdict);
+    await deps.setBadge(tabId, badge.text, badge.color);
     if (write && refusal === null) await prune(settings);
     return verdict;
   }
@@ -99,8 +101,11 @@ export function createHandlers(deps: Deps): Handlers {
   async function standAlone(tabId: number, id: number): Promise<void> {
     const verdict = await deps.loadVerdict(tabId);
     if (verdict?.articleId !== id) return;
-    await deps.saveVerdict(tabId, { ...verdict, kind: 'recorded', sightings: [], otherSites: 0, readParagraphs: [] });
-    await deps.setBadge(tabId, '');
+    // An update of the page itself stays one.
+    const alone: TabVerdict = { ...verdict, kind: 'recorded', sightings: [], otherSites: 0, readParagraphs: [] };
+    await deps.saveVerdict(tabId, alone);
+    const badge = badgeFor(alone);
+    await deps.setBadge(tabId, badge.text, badge.color);
   }
 
   return {
@@ -136,5 +141,5 @@ function refuse(report: Report, sender: Sender, settings: Settings): string | nu
 }
 
 function notArticle(url: string, reason: string): Verdict {
-  return { kind: 'not-article', url, title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, articleUrl: null, readParagraphs: [], reason };
+  return { kind: 'not-article', url, title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, articleUrl: null, readParagraphs: [], updated: null, reason };
 }

@@ -54,6 +54,7 @@ export function validateRequest<T extends MessageType>(type: T, payload: unknown
         hashes(p.sketch, 'sketch', LIMITS.hashes);
         hashes(p.keys, 'keys', LIMITS.keys);
         hashes(p.paragraphs, 'paragraphs', LIMITS.paragraphs);
+        if (p.stamps !== undefined) hashes(p.stamps, 'stamps', LIMITS.paragraphs);
       }
       break;
     case 'tab/verdict':

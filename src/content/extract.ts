@@ -198,5 +198,6 @@ export function toReport(url: string, found: Article | NotArticle): Report {
     article: true, url, canonical: found.canonical, title: found.title, siteName: found.siteName,
     byline: found.byline, published: found.published, lang: found.lang, words: print.words,
     hashes: print.hashes, sketch: print.sketch, keys: print.keys, paragraphs: print.paragraphs,
+    stamps: print.stamps,
   };
 }

@@ -35,7 +35,8 @@ async function check(): Promise<void> {
   if (run.signal.aborted) return;
   const verdict = await send('page/check', report);
   if (run.signal.aborted || !report.article) return;
-  if (verdict.otherSites > 0 && settings.notice && !onSites(location.href, settings.noticeOffSites)) {
+  // A copy read on another site, or this page changed since it was read.
+  if ((verdict.otherSites > 0 || verdict.updated) && settings.notice && !onSites(location.href, settings.noticeOffSites)) {
     notice = showNotice(verdict, noticeActions(report, verdict, settings), uiLanguage());
   }
   await whenRead(settings.readDelaySeconds, run.signal);
@@ -50,7 +51,8 @@ function noticeActions(report: Extract<Report, { article: true }>, verdict: TabV
         whatsNew = null;
         return '';
       }
-      whatsNew = highlightNew(document, report.paragraphs, verdict.readParagraphs);
+      // A date line is never news: it is not marked, as it does not make the page "updated".
+      whatsNew = highlightNew(document, report.paragraphs, [...verdict.readParagraphs, ...(report.stamps ?? [])]);
       return whatsNew.fresh === 0 ? t('nothingNew') : t('whatsNewCount', whatsNew.fresh, whatsNew.total);
     },
     // The page's site as the worker names it (siteForUrl): the content script has no Public Suffix List.

@@ -5,6 +5,7 @@
 import type { Verdict } from '../protocol.ts';
 import { t, uiDirection } from '../platform/i18n.ts';
 import { timeAgo } from '../time-ago.ts';
+import { updateLine } from '../update-line.ts';
 // Minified into the content script by the build (scripts/build.mjs, cssText).
 import NOTICE_CSS from './notice.css?inline';
 
@@ -35,13 +36,21 @@ export function showNotice(verdict: Verdict, actions: NoticeActions, language?: 
   if (language) panel.lang = language;
   panel.dataset.corner = panel.dir === 'rtl' || document.dir === 'rtl' ? 'left' : 'right';
 
-  const latest = verdict.sightings.find((s) => s.relation === 'other-site') ?? verdict.sightings[0];
-  const message = el('p', 'message');
+  // Told of a copy read on another site, of this page changed since it was read, or of both.
+  const latest = verdict.otherSites > 0 ? verdict.sightings.find((s) => s.relation === 'other-site') : undefined;
+  const messages: HTMLParagraphElement[] = [];
+  if (verdict.updated) {
+    const message = el('p', 'message');
+    message.textContent = updateLine(verdict.updated, Date.now(), language);
+    messages.push(message);
+  }
   if (latest) {
+    const message = el('p', 'message');
     const site = el('bdi', 'site');
     site.textContent = latest.host;
-    const others = verdict.otherSites - (latest.relation === 'other-site' ? 1 : 0);
+    const others = verdict.otherSites - 1;
     message.append(t('noticeReadOn'), ' ', site, others > 0 ? ` ${t('noticeAndOthers', others)}` : '', ` · ${timeAgo(latest.firstSeen, Date.now(), language)}`);
+    messages.push(message);
   }
   const status = el('p', 'status');
   status.setAttribute('aria-live', 'polite');
@@ -53,11 +62,17 @@ export function showNotice(verdict: Verdict, actions: NoticeActions, language?: 
     whatsNew.textContent = on ? t('hideWhatsNew') : t('showWhatsNew');
   });
   whatsNew.setAttribute('aria-pressed', 'false');
-  const open = el('a', 'link') as HTMLAnchorElement;
-  open.textContent = t('openEarlier');
-  if (latest && /^https?:\/\//i.test(latest.url)) open.href = latest.url;
-  open.target = '_blank';
-  open.rel = 'noopener noreferrer';
+  const row = el('div', 'actions');
+  row.append(whatsNew);
+  // The earlier copy, when there is one elsewhere (an update is of this very page).
+  if (latest) {
+    const open = el('a', 'link') as HTMLAnchorElement;
+    open.textContent = t('openEarlier');
+    if (/^https?:\/\//i.test(latest.url)) open.href = latest.url;
+    open.target = '_blank';
+    open.rel = 'noopener noreferrer';
+    row.append(open);
+  }
   const close = button('×', () => remove());
   close.className = 'close';
   close.setAttribute('aria-label', t('dismiss'));
@@ -65,11 +80,9 @@ export function showNotice(verdict: Verdict, actions: NoticeActions, language?: 
   const offAll = button(t('noticeOffAll'), () => void actions.offEverywhere().then(remove));
   offSite.className = offAll.className = 'button quiet';
 
-  const row = el('div', 'actions');
-  row.append(whatsNew, open);
   const quiet = el('div', 'actions');
   quiet.append(offSite, offAll);
-  panel.append(close, message, row, status, quiet);
+  panel.append(close, ...messages, row, status, quiet);
   panel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') remove();
   });

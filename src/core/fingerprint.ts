@@ -1,4 +1,5 @@
 import { clip } from './clip.ts';
+import { isDateLine } from './date-line.ts';
 import { normalise } from './normalise.ts';
 import { countWords, tokenise } from './tokenise.ts';
 import { hashString } from './hash.ts';
@@ -40,6 +41,8 @@ export interface Fingerprint {
   keys: number[];
   /** One PARAGRAPH_BITS-bit hash per paragraph of at least MIN_PARAGRAPH_TOKENS tokens, in order. */
   paragraphs: number[];
+  /** Those of `paragraphs` that are only a date or time line (isDateLine): a new one is no update. */
+  stamps: number[];
 }
 
 export function fingerprint(paragraphs: readonly string[]): Fingerprint {
@@ -50,12 +53,15 @@ export function fingerprint(paragraphs: readonly string[]): Fingerprint {
 export function* fingerprintSteps(paragraphs: readonly string[]): Generator<'tokens', Fingerprint> {
   const tokens: string[] = [];
   const paragraphHashes: number[] = [];
+  const stamps: number[] = [];
   for (const paragraph of paragraphs) {
     if (tokens.length >= MAX_TOKENS) break;
     const words = tokenise(clip(normalise(clip(paragraph, MAX_PARAGRAPH_CHARS)), MAX_PARAGRAPH_CHARS));
     if (words.length === 0) continue;
     if (words.length >= MIN_PARAGRAPH_TOKENS && paragraphHashes.length < MAX_PARAGRAPHS) {
-      paragraphHashes.push(hashTokens(words));
+      const hash = hashTokens(words);
+      paragraphHashes.push(hash);
+      if (isDateLine(words)) stamps.push(hash);
     }
     for (const word of words) tokens.push(word);
   }
@@ -69,6 +75,7 @@ export function* fingerprintSteps(paragraphs: readonly string[]): Generator<'tok
     sketch: bottomK(hashes),
     keys: winnow(inOrder),
     paragraphs: paragraphHashes,
+    stamps,
   };
 }
 

@@ -5,6 +5,7 @@ export * from './shingle.ts';
 export * from './sketch.ts';
 export * from './lookup-keys.ts';
 export * from './fingerprint.ts';
+export * from './date-line.ts';
 export * from './compare.ts';
 export * from './decide.ts';
 export * from './url.ts';

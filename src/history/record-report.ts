@@ -3,7 +3,7 @@
  * already read (no write); `recordReport` records it once it has really been read. Each runs in one
  * transaction: concurrent reports are serialised and a killed worker leaves nothing half-done.
  */
-import { DEFAULT_THRESHOLDS, fold, hostOf, sketchThreshold, storedKeys, type Thresholds } from '../core/index.ts';
+import { DEFAULT_THRESHOLDS, fold, hostOf, MAX_PARAGRAPHS, sketchThreshold, storedKeys, type Thresholds } from '../core/index.ts';
 import type { PageReport, Verdict } from '../protocol.ts';
 import { addArticle, moveStory, nextId, putArticle } from './articles.ts';
 import { assess, type AssessOptions } from './assess.ts';
@@ -13,6 +13,15 @@ import { STORES, type HistoryDB } from './schema.ts';
 import { membersOf, verdictFor, verdictOf } from './verdict.ts';
 
 export { pageUrl } from './assess.ts';
+
+/**
+ * The paragraphs a page read again keeps: the new version's, in order, then those read only in the
+ * earlier one, within MAX_PARAGRAPHS; what's new is then told against everything read of it.
+ */
+export function readOfBoth(now: readonly number[], before: readonly number[]): number[] {
+  const seen = new Set(now);
+  return [...now, ...before.filter((h) => !seen.has(h))].slice(0, MAX_PARAGRAPHS);
+}
 
 export async function checkReport(
   db: HistoryDB, report: PageReport, now: number, thresholds: Thresholds = DEFAULT_THRESHOLDS, options?: AssessOptions,
@@ -38,7 +47,8 @@ export async function recordReport(
   const fields = {
     url, page: a.page, site: a.site, host: hostOf(url), title: report.title, siteName: report.siteName,
     lastSeen: now, words: report.words, size: report.hashes.length, sketch: report.sketch.map(fold),
-    threshold: sketchThreshold(report.sketch), keys: storedKeys(report.keys), paragraphs: report.paragraphs,
+    threshold: sketchThreshold(report.sketch), keys: storedKeys(report.keys),
+    paragraphs: a.existing ? readOfBoth(report.paragraphs, a.existing.paragraphs) : report.paragraphs,
   };
   const id = a.existing?.id ?? newId;
   const write = (record: ArticleRecord & { id: number }, last: boolean) =>

@@ -1,6 +1,6 @@
 /** The verdict on a page from its assessment: its sightings, the text it shares, what is new. */
-import type { Overlap } from '../core/index.ts';
-import type { PageReport, Sighting, Verdict } from '../protocol.ts';
+import { sharedParagraphs, type Overlap } from '../core/index.ts';
+import type { PageReport, Sighting, Update, Verdict } from '../protocol.ts';
 import type { Assessment } from './assess.ts';
 import { joinStories, type Joined } from './join-stories.ts';
 import { storyMembers } from './lookup.ts';
@@ -30,7 +30,7 @@ export function verdictOf(a: Assessment, joined: Joined, report: PageReport, fir
   const sharing = [...joined.elsewhere, ...a.judged.filter((j) => j.relation === 'partial').map((j) => j.article)]
     .filter((x) => !storySet.has(x.story) && !shown.has(x.id) && earlier(x));
   const partial = [...new Map(sharing.map((x) => [x.id, x])).values()].map((x) => sighting(x, a.compare(x), a.site));
-  const readParagraphs = [...new Set(members.flatMap((m) => m.paragraphs))].slice(0, MAX_READ_PARAGRAPHS);
+  const readParagraphs = [...new Set([...(a.existing?.paragraphs ?? []), ...members.flatMap((m) => m.paragraphs)])].slice(0, MAX_READ_PARAGRAPHS);
   const byNewest = (x: Sighting, y: Sighting) => y.firstSeen - x.firstSeen;
   return {
     kind: sightings.length > 0 ? 'seen' : 'recorded',
@@ -43,7 +43,19 @@ export function verdictOf(a: Assessment, joined: Joined, report: PageReport, fir
     articleId: ownId ?? null,
     articleUrl: ownId === undefined ? null : a.url,
     readParagraphs,
+    updated: a.existing ? updateOf(a.existing, report) : null,
   };
+}
+
+/**
+ * How the page has changed since it was last read (`read`, its record then), or null: new
+ * paragraphs, a date line's not counted, in a text still sharing paragraphs with the one read
+ * beyond chance (a page whose whole text was replaced, or extracted anew, is not "updated").
+ */
+export function updateOf(read: Pick<ArticleRecord, 'paragraphs' | 'lastSeen'>, report: Pick<PageReport, 'paragraphs' | 'stamps'>): Update | null {
+  const known = new Set([...read.paragraphs, ...(report.stamps ?? [])]);
+  const fresh = new Set(report.paragraphs.filter((h) => !known.has(h))).size;
+  return fresh > 0 && sharedParagraphs(report.paragraphs, read.paragraphs) > 0 ? { lastRead: read.lastSeen, fresh } : null;
 }
 
 function sighting(article: ArticleRecord, o: Overlap, site: string): Sighting {

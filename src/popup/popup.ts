@@ -6,6 +6,7 @@ import { openOptions } from '../platform/runtime.ts';
 import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import { activeTabId } from '../platform/tabs.ts';
 import { timeAgo } from '../time-ago.ts';
+import { updateLine } from '../update-line.ts';
 import { element, link, pageText } from './dom.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -48,6 +49,9 @@ function showVerdict(verdict: TabVerdict | null, tabId: number | null): void {
     const n = verdict.otherSites;
     summary.textContent = n === 0 ? t('popupSeenSameSite') : n === 1 ? t('popupSeenOnOne') : t('popupSeenOn', n);
   }
+  const updated = $('verdict-updated');
+  updated.hidden = verdict.updated === null;
+  updated.textContent = verdict.updated ? updateLine(verdict.updated, Date.now(), uiLanguage()) : '';
   $('sightings').replaceChildren(...verdict.sightings.map(sightingItem));
   $('partial-title').hidden = verdict.partial.length === 0;
   $('partial').replaceChildren(...verdict.partial.map(sightingItem));

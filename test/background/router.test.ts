@@ -4,7 +4,7 @@ import { reportFor } from '../fixtures/reports.ts';
 import { makeArticle } from '../fixtures/text.ts';
 
 const own = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
-const verdict = { kind: 'recorded' as const, url: '', title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, articleUrl: null, readParagraphs: [], site: '' };
+const verdict = { kind: 'recorded' as const, url: '', title: '', sightings: [], partial: [], otherSites: 0, revisit: false, articleId: null, articleUrl: null, readParagraphs: [], updated: null, site: '' };
 const page = { stories: [], next: null };
 
 function setup() {
@@ -62,6 +62,8 @@ describe('router', () => {
     expect(await bad({ hashes: [1, -2] })).toMatchObject({ ok: false, error: 'hashes: expected 32-bit unsigned integers' });
     expect(await bad({ title: 'x'.repeat(5000) })).toMatchObject({ ok: false, error: expect.stringMatching(/^title: longer than/) });
     expect(await bad({ keys: 'nope' })).toMatchObject({ ok: false, error: 'keys: expected an array' });
+    expect(await bad({ stamps: [1.5] })).toMatchObject({ ok: false, error: 'stamps: expected 32-bit unsigned integers' });
+    expect(await bad({ stamps: Array.from({ length: 1_001 }, () => 1) })).toMatchObject({ ok: false, error: expect.stringMatching(/^stamps/) });
     expect(await bad({ article: 'yes' })).toMatchObject({ ok: false, error: expect.stringMatching(/^article/) });
     expect(handlers['page/record']).not.toHaveBeenCalled();
     // An action on a record names the page it was shown for.

@@ -1,6 +1,6 @@
 /**
  * The reader's side of the extension (issue 4) in a real browser running the built extension:
- * the in-page notice, "what's new", reading delays, single-page sites, the popup, the options
+ * the in-page notice, "what's new", "updated since you read it", reading delays, single-page sites, the popup, the options
  * page, private windows, French and dark mode, Hebrew laid out right to left, keyboard shortcut
  * and accessibility.
  *
@@ -21,6 +21,7 @@ import { popupHistoryTests, popupTests } from './reader/popup.ts';
 import { privateAllowedTests, privateDefaultTests } from './reader/private.ts';
 import { readingTests } from './reader/reading.ts';
 import { hebrewRtlTests } from './reader/rtl.ts';
+import { updatedTests } from './reader/updated.ts';
 
 export function readerScenario(name: BrowserName): void {
   describe(`Déjà Lu for the reader in ${LABELS[name]}`, () => {
@@ -32,6 +33,7 @@ export function readerScenario(name: BrowserName): void {
     optionsTests(ctx); // sites 12–14
     privateDefaultTests(ctx, 15);
     shortcutTests(ctx);
+    updatedTests(ctx); // site 9
     popupHistoryTests(ctx); // clears the history
   });
 

@@ -98,6 +98,8 @@ export function readNotice(root: RootHandle) {
       label: panel.getAttribute('aria-label'),
       dir: panel.dir,
       message: root.querySelector('.message')?.textContent ?? '',
+      /** Every line of its message: an update, then a copy read elsewhere. */
+      messages: [...root.querySelectorAll('.message')].map((p) => p.textContent ?? ''),
       status: root.querySelector('.status')?.textContent ?? '',
       controls,
       rect: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom, width: rect.width, height: rect.height },

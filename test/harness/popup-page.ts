@@ -1,6 +1,6 @@
 /**
  * What the extension's popup shows, read from its DOM: the one place that knows the popup's
- * element ids (#verdict-summary, #sightings, #partial, #recent).
+ * element ids (#verdict-summary, #verdict-updated, #sightings, #partial, #recent).
  */
 import type { Page } from 'puppeteer-core';
 
@@ -14,6 +14,8 @@ export interface PopupItem {
 
 export interface PopupContents {
   summary: string;
+  /** The update line ("Updated since you read it · …"), '' when hidden. */
+  updated: string;
   sightings: PopupItem[];
   partial: PopupItem[];
   recent: PopupItem[];
@@ -30,6 +32,7 @@ export function readPopup(page: Page): Promise<PopupContents> {
     }));
     return {
       summary: document.getElementById('verdict-summary')?.textContent ?? '',
+      updated: document.getElementById('verdict-updated')?.hidden === false ? document.getElementById('verdict-updated')?.textContent ?? '' : '',
       sightings: items('sightings'),
       partial: items('partial'),
       recent: items('recent'),

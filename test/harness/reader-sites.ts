@@ -24,6 +24,8 @@ export const READER_PAGES = Object.freeze({
   busAbridged: '/bus-route-abridged',
   /** Story 3. */
   trees: '/tree-map',
+  /** Story 4, a developing story: `#v2` a later edition with 3 new paragraphs, `#v3` one more. */
+  developing: '/developing-story',
   /** A single-page site: story 3 at first, story 1 after following its "Lighthouse" link. */
   spa: '/spa?story=trees',
 });
