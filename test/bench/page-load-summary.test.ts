@@ -3,7 +3,7 @@ import { loadOrder, summarisePageLoad, type Arm, type PageLoadSample } from '../
 import { spreadOverSources } from '../../src/bench/browser/corpus.ts';
 
 const sample = (page: string, round: number, arm: Arm, loadMs: number, lcpMs: number | null = loadMs / 2): PageLoadSample =>
-  ({ page, round, arm, loadMs, lcpMs, ran: arm === 'with' ? true : null });
+  ({ page, round, arm, loadMs, dclMs: loadMs / 4, lcpMs, ran: arm === 'with' ? true : null });
 
 describe('loadOrder', () => {
   it('loads every page in every round, the arm going first alternating by page and by round', () => {
@@ -32,6 +32,7 @@ describe('summarisePageLoad', () => {
     expect(r.rounds).toBe(1);
     expect(r.with.loadMs.median).toBe(210);
     expect(r.without.loadMs.median).toBe(200);
+    expect(r.without.dclMs.median).toBe(50);
     expect(r.loadRatio).toBeCloseTo(1.05);
     expect(r.lcpRatio).toBeCloseTo(1.05);
     // Per page: 1.1, 1.05, 1.1.

@@ -13,6 +13,8 @@ export interface PageLoadSample {
   arm: Arm;
   /** loadEventEnd - startTime of the navigation entry; NaN when the load failed */
   loadMs: number;
+  /** domContentLoadedEventEnd - startTime: where the load event's time goes (the content script runs after DOMContentLoaded) */
+  dclMs: number;
   /** the last largest-contentful-paint entry's startTime, or null when the page reported none */
   lcpMs: number | null;
   /** with the extension: whether the content script's report reached the worker (null without it) */
@@ -21,6 +23,7 @@ export interface PageLoadSample {
 
 export interface ArmFigures {
   loadMs: Summary;
+  dclMs: Summary;
   lcpMs: Summary;
 }
 
@@ -78,7 +81,11 @@ export function summarisePageLoad(samples: readonly PageLoadSample[]): PageLoadR
     samples.filter((s) => s.arm === arm && kept.includes(s.page)).map(pick);
   const load = (s: PageLoadSample) => s.loadMs;
   const lcp = (s: PageLoadSample) => s.lcpMs ?? Number.NaN;
-  const figures = (arm: Arm): ArmFigures => ({ loadMs: summarise(values(loadKept, arm, load)), lcpMs: summarise(values(lcpKept, arm, lcp)) });
+  const figures = (arm: Arm): ArmFigures => ({
+    loadMs: summarise(values(loadKept, arm, load)),
+    dclMs: summarise(values(loadKept, arm, (s) => s.dclMs)),
+    lcpMs: summarise(values(lcpKept, arm, lcp)),
+  });
   const [withArm, withoutArm] = ARMS.map(figures) as [ArmFigures, ArmFigures];
   const paired = (kept: readonly string[], pick: (s: PageLoadSample) => number) => median(kept.map((p) => {
     const arm = (a: Arm) => median(of(p).filter((s) => s.arm === a).map(pick));
