@@ -19,7 +19,7 @@ import { installWatchers, noReadDelay, verdictEvents } from './watchers.ts';
 
 /** How long the extension's report of a page may take to reach the worker before the load counts as "did not run". */
 const RAN_TIMEOUT_MS = 10_000;
-/** Between two loads: the browser's own after-load work (the closed tab's teardown) settles in both arms alike. */
+/** Between two loads: the browser's own after-load work settles in both arms alike. */
 const PAUSE_MS = 30;
 
 export interface PageLoadTarget {
@@ -33,9 +33,10 @@ export interface PageLoadTarget {
   log: (message: string) => void;
 }
 
+/** Each arm's browser, and the one tab that loads the pages in it. */
 interface Arms {
-  with: { browser: Browser; extension: ExtensionBrowser };
-  without: { browser: Browser };
+  with: { browser: Browser; tab: Page; extension: ExtensionBrowser };
+  without: { browser: Browser; tab: Page };
   profiles: string[];
 }
 
@@ -67,11 +68,12 @@ async function launchArms(dist: string, benchHost: string): Promise<Arms> {
     }, control, true);
     await control.goto(extension.extensionUrl('popup.html?tab=0'));
     await poll(() => control.evaluate(() => document.body.dataset.ready === 'true'), { what: 'the extension page to be ready', timeout: 15_000 });
-    // The other arm keeps a second tab open too, so both browsers hold the same pages.
+    // The other arm keeps a second tab open too, so both browsers hold the same tabs.
     await (await withoutBrowser.newPage()).goto('about:blank');
     await noReadDelay(extension);
     await installWatchers(extension);
-    return { with: { browser: withBrowser, extension }, without: { browser: withoutBrowser }, profiles };
+    const [withTab, withoutTab] = await Promise.all([withBrowser.newPage(), withoutBrowser.newPage()]);
+    return { with: { browser: withBrowser, tab: withTab, extension }, without: { browser: withoutBrowser, tab: withoutTab }, profiles };
   } catch (error) {
     await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
     await Promise.all(profiles.map((p) => rm(p, { recursive: true, force: true }).catch(() => undefined)));
@@ -122,13 +124,17 @@ const readTimes = (page: Page): Promise<PageTimes> => page.evaluate((waitMs) => 
   }, 0)));
 }), LCP_WAIT_MS);
 
-/** One load in a fresh tab; with the extension, then waits until its report reached the worker, so its work ends before the next load. */
+/**
+ * One load in the arm's tab (a new tab cost 150–650 ms to open on a loaded machine, longer than
+ * most loads), which then goes to about:blank, so the page's teardown falls outside the next load.
+ * With the extension, first waits until the page's report reached the worker: its work ends before
+ * the next load, in either arm.
+ */
 async function loadOnce(arms: Arms, arm: Arm, url: string): Promise<Omit<PageLoadSample, 'page' | 'round' | 'arm'>> {
-  const browser = arm === 'with' ? arms.with.browser : arms.without.browser;
-  const page = await browser.newPage();
+  const { tab } = arm === 'with' ? arms.with : arms.without;
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    const times = await readTimes(page);
+    await tab.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    const times = await readTimes(tab);
     const ran = arm === 'with'
       ? await verdictEvents(arms.with.extension, url, RAN_TIMEOUT_MS).then(() => true, () => false)
       : null;
@@ -136,7 +142,7 @@ async function loadOnce(arms: Arms, arm: Arm, url: string): Promise<Omit<PageLoa
   } catch {
     return { loadMs: Number.NaN, dclMs: Number.NaN, lcpMs: null, ran: arm === 'with' ? false : null };
   } finally {
-    await page.close();
+    await tab.goto('about:blank');
     await sleep(PAUSE_MS);
   }
 }

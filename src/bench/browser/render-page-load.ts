@@ -17,7 +17,8 @@ export function renderPageLoad(pl: PageLoadResult | undefined): string[] {
         `${fmt(pl.pairedLcpRatio, 3)} ×`, pl.with.lcpMs.n],
     ]),
     'Two headless Chromiums alive at once, launched alike (fresh profiles, the same flags; the extension installed in one,' +
-      ' its read delay off so each visit is checked and recorded), each page loaded in a new tab in one then the other,' +
+      ' its read delay off so each visit is checked and recorded), each page loaded in one then the other (in one tab each,' +
+      ' about:blank between loads),' +
       ' the arm going first alternating by page and round. The pages are served hermetic from 127.0.0.4 (their own scripts' +
       ' and other hosts blocked by a CSP; every other host fails in DNS), read two frames after load (LCP: the last entry then,' +
       ' waiting up to 1 s for a first one); with the extension,' +
