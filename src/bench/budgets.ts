@@ -38,6 +38,12 @@ export const BUDGETS = {
     where: 'chromium', kind: 'time', label: 'longest extension task, 1 MB article page (median of runs)', limit: 50, unit: 'ms',
   },
   popupFirstRenderMs: { where: 'chromium', kind: 'time', label: 'popup first render, 10,000 stories (median)', limit: 150, unit: 'ms' },
+  /**
+   * Ratios of page-load timings taken in turn with and without the extension: still a time budget,
+   * as each arm feels the machine's load differently (the extension adds processes of its own).
+   */
+  pageLoadRatio: { where: 'chromium', kind: 'time', label: 'page load event, with / without the extension (median)', limit: 1.02, unit: '×' },
+  lcpRatio: { where: 'chromium', kind: 'time', label: 'largest contentful paint, with / without the extension (median)', limit: 1.02, unit: '×' },
 } as const satisfies Record<string, BudgetSpec>;
 
 export type BudgetId = keyof typeof BUDGETS;

@@ -49,12 +49,27 @@ describe('the budgets table', () => {
     expect(nodeIds).toEqual(['bytesPerArticle', 'contentScriptBytes', 'fingerprintMsPer1000Words', 'workRatio']);
     const chromium = checkBudgets({
       lookupMedian100kMs: 9, lookupGrowth: 1.5, storedBytesPerArticle: 560, bigPageLongestTaskMs: 80, popupFirstRenderMs: 400,
+      pageLoadRatio: 1.1, lcpRatio: 1.1,
     });
     expect(chromium.filter((b) => b.stable).map((b) => b.id)).toEqual(['lookupGrowth', 'storedBytesPerArticle']);
     expect(allPass(chromium, 'stable')).toBe(true);
     expect(allPass(chromium, 'all')).toBe(false);
     expect(allPass(checkBudgets({
       lookupMedian100kMs: 1, lookupGrowth: 2.5, storedBytesPerArticle: 560, bigPageLongestTaskMs: 1, popupFirstRenderMs: 1,
+      pageLoadRatio: 1, lcpRatio: 1,
     }), 'stable')).toBe(false);
+  });
+
+  it('holds the page-load ratios under --check only: 1.02× passes, just over fails', () => {
+    const figures = {
+      lookupMedian100kMs: 1, lookupGrowth: 1, storedBytesPerArticle: 500, bigPageLongestTaskMs: 1, popupFirstRenderMs: 1,
+      pageLoadRatio: 1.02, lcpRatio: 1.02,
+    };
+    expect(allPass(checkBudgets(figures), 'all')).toBe(true);
+    const slower = checkBudgets({ ...figures, pageLoadRatio: 1.03, lcpRatio: Number.NaN });
+    expect(slower.filter((b) => !b.pass).map((b) => b.id)).toEqual(['pageLoadRatio', 'lcpRatio']);
+    expect(slower.filter((b) => !b.pass).every((b) => !b.stable && b.unit === '×')).toBe(true);
+    expect(allPass(slower, 'all')).toBe(false);
+    expect(allPass(slower, 'stable')).toBe(true);
   });
 });

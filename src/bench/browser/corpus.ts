@@ -47,18 +47,26 @@ export async function listCorpus(corpusDir: string): Promise<CorpusPage[]> {
 /** ~`count` pages spread evenly over each source (id prefix) in proportion, plus the largest. */
 export function samplePages(pages: readonly CorpusPage[], count: number): { sample: CorpusPage[]; largest: CorpusPage[] } {
   const largest = [...pages].sort((a, b) => b.bytes - a.bytes).slice(0, Math.min(5, count));
-  const rest = count - largest.length;
-  const bySource = new Map<string, CorpusPage[]>();
+  const chosen = new Set([...largest, ...spreadOverSources(pages, count - largest.length)]);
+  return { sample: [...chosen], largest };
+}
+
+/**
+ * ~`count` pages (at least one of each source), each source (id prefix) given its share and its
+ * pages taken at even steps through its list: the same pages for the same corpus, every run.
+ */
+export function spreadOverSources<P extends { id: string }>(pages: readonly P[], count: number): P[] {
+  const bySource = new Map<string, P[]>();
   for (const p of pages) {
     const source = p.id.split('-')[0] ?? '';
     bySource.set(source, [...(bySource.get(source) ?? []), p]);
   }
-  const chosen = new Set(largest);
+  const chosen = new Set<P>();
   for (const group of bySource.values()) {
-    const n = Math.max(1, Math.round((rest * group.length) / pages.length));
+    const n = Math.max(1, Math.round((count * group.length) / pages.length));
     for (let i = 0; i < n; i++) chosen.add(group[Math.floor(((i + 0.5) * group.length) / n)]!);
   }
-  return { sample: [...chosen], largest };
+  return [...chosen];
 }
 
 /**

@@ -2,7 +2,7 @@
  * The in-browser half of the benchmark: the built extension in real Chromium.
  *
  *   node scripts/run-ts.mjs src/bench/browser/index.ts [CORPUS] [--json FILE] [--check | --check-stable] [--firefox]
- *     [--pages N] [--lookups N] [--sizes 1000,10000,100000]
+ *     [--pages N] [--lookups N] [--sizes 1000,10000,100000] [--load-pages N] [--load-rounds N] [--only page-load]
  *
  * CORPUS defaults to ../shared/corpus; its pages are read by path and served from a local server
  * (never copied). The extension is the build in $DEJA_LU_DIST (default dist): build it first, e.g.
@@ -20,7 +20,9 @@
  *      articles), look-up + record timed at each size with the background's recordReport, the
  *      popup's first render at 10k, storage (navigator.storage.estimate and the files on disk);
  *   4. after a browser restart on the same profile (usage recomputed from disk), the report round
- *      trip on a local site: navigation → content script → background → verdict and badge.
+ *      trip on a local site: navigation → content script → background → verdict and badge;
+ *   5. the whole cost to page load: ~30 corpus pages loaded 3 times each in two other Chromiums,
+ *      with and without the extension, in turn (page-load.ts); --only page-load runs it alone.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -31,7 +33,7 @@ import { load } from './disk.ts';
 import { makeLog, parseOptions } from './options.ts';
 import type { BrowserResults, CompleteResults } from './results.ts';
 import { budgets } from './results.ts';
-import { render } from './render.ts';
+import { render, renderOnly } from './render.ts';
 import { runChromium } from './run.ts';
 
 // A bad command line throws here, before main(): exit code 1, as for any uncaught error (2 is a failed run).
@@ -49,10 +51,10 @@ async function main(): Promise<void> {
   await runChromium(results, { options, log, bundle, dist });
   results.load.end = load();
   results.runtimeS = (Date.now() - log.started) / 1000;
-  results.budgets = budgets(results);
+  results.budgets = budgets(results, options.only);
   await mkdir(dirname(options.jsonPath), { recursive: true });
   await writeFile(options.jsonPath, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(render(results as CompleteResults));
+  console.log(options.only ? renderOnly(results) : render(results as CompleteResults));
   console.log(`\nJSON: ${options.jsonPath}`);
   const held = results.budgets.filter((b) => options.check || (options.checkStable && b.stable));
   if (held.some((b) => !b.pass)) process.exitCode = 1;

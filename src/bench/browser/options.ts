@@ -14,7 +14,22 @@ export interface BrowserOptions {
   firefox: boolean;
   /** History sizes at which look-up + record is timed, ascending (the largest is the seeded total). */
   sizes: number[];
+  /** Corpus pages, and rounds over them, loaded with and without the extension (page-load.ts). */
+  loadPages: number;
+  loadRounds: number;
+  /** One phase alone (for working on it): its figures and budgets only. */
+  only: OnlyPhase | null;
 }
+
+export const ONLY_PHASES = ['page-load'] as const;
+export type OnlyPhase = (typeof ONLY_PHASES)[number];
+
+const onlyPhase = (value: string | undefined): OnlyPhase | null => {
+  if (value === undefined) return null;
+  const phase = ONLY_PHASES.find((p) => p === value);
+  if (!phase) throw new Error(`--only takes ${ONLY_PHASES.join(', ')}, not ${value}`);
+  return phase;
+};
 
 export function parseOptions(argv: readonly string[], root: string): BrowserOptions {
   const rest = [...argv];
@@ -39,6 +54,9 @@ export function parseOptions(argv: readonly string[], root: string): BrowserOpti
     checkStable: flag('--check-stable'),
     firefox: flag('--firefox'),
     sizes: (option('--sizes') ?? '1000,10000,100000').split(',').map(Number).sort((a, b) => a - b),
+    loadPages: Number(option('--load-pages') ?? 30),
+    loadRounds: Number(option('--load-rounds') ?? 3),
+    only: onlyPhase(option('--only')),
   };
   const unknown = rest.find((a) => a.startsWith('--'));
   if (unknown) throw new Error(`unknown option ${unknown}`);

@@ -4,9 +4,10 @@ import { fmt, mb, medianP95 as s, paddedTable as table } from '../format.ts';
 import { SETTLE_QUIET_MS } from './disk.ts';
 import { PARTS_LOOKUPS, PAUSE_MS } from './history.ts';
 import { POPUP_OPENS } from './popup.ts';
-import type { CompleteResults } from './results.ts';
+import type { BrowserResults, CompleteResults } from './results.ts';
 import { ROUND_TRIPS } from './round-trip.ts';
 import { renderBudgets, renderContentScript, renderFirefox } from './render-pages.ts';
+import { renderPageLoad } from './render-page-load.ts';
 
 export function render(r: CompleteResults): string {
   const out = [
@@ -18,10 +19,21 @@ export function render(r: CompleteResults): string {
     ...renderRoundTrip(r),
     ...renderPopup(r),
     ...renderContentScript(r.contentScript),
+    ...renderPageLoad(r.pageLoad),
     ...renderFirefox(r.firefox),
     ...renderBudgets(r.budgets),
   ];
   return out.join('\n');
+}
+
+/** The report of one phase run alone (--only): its section and its budgets. */
+export function renderOnly(r: BrowserResults): string {
+  return [
+    `\n## Déjà Lu in the browser, one phase — ${r.browser ?? '?'}, ${r.cpus}, ${r.date.slice(0, 16).replace('T', ' ')} UTC`,
+    `Load average (1 min) at each phase: ${Object.entries(r.load).map(([k, v]) => `${k} ${v}`).join(' · ')}. Run ${fmt(r.runtimeS ?? Number.NaN, 0)} s.`,
+    ...renderPageLoad(r.pageLoad),
+    ...renderBudgets(r.budgets ?? []),
+  ].join('\n');
 }
 
 function renderHistory(r: CompleteResults): string[] {

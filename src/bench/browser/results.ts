@@ -1,8 +1,10 @@
 /** The browser half's results, as written to out/bench-browser.json, and its budgets. */
-import { checkBudgets, type BudgetResult } from '../budgets.ts';
+import { checkBudgets, type BudgetId, type BudgetResult } from '../budgets.ts';
+import type { OnlyPhase } from './options.ts';
 import type { Summary } from '../stats.ts';
 import type { StageTimes, StorageEstimate } from '../page/api.ts';
 import type { DiskUsage } from './disk.ts';
+import type { PageLoadResult } from './page-load-summary.ts';
 import type { ExtensionTasks } from './trace.ts';
 
 export interface Stages {
@@ -140,6 +142,7 @@ export interface BrowserResults {
   storage?: StorageResult;
   roundTrip?: RoundTripResult;
   bytesBreakdown?: BytesBreakdown;
+  pageLoad?: PageLoadResult;
   firefox?: FirefoxResult;
   runtimeS?: number;
   budgets?: BudgetResult[];
@@ -149,7 +152,16 @@ export interface BrowserResults {
 export type CompleteResults = Required<Omit<BrowserResults, 'firefox' | 'popup' | 'bytesBreakdown'>> &
   Pick<BrowserResults, 'firefox' | 'popup' | 'bytesBreakdown'>;
 
-export function budgets(r: BrowserResults): BudgetResult[] {
+/** The budgets each phase run alone (--only) measures. */
+export const PHASE_BUDGETS: Record<OnlyPhase, readonly BudgetId[]> = { 'page-load': ['pageLoadRatio', 'lcpRatio'] };
+
+/** The budgets of a whole run, or of the one phase run alone. */
+export function budgets(r: BrowserResults, only: OnlyPhase | null = null): BudgetResult[] {
+  const all = allBudgets(r);
+  return only ? all.filter((b) => PHASE_BUDGETS[only].includes(b.id)) : all;
+}
+
+function allBudgets(r: BrowserResults): BudgetResult[] {
   const at = (n: number) => r.lookups?.find((l) => l.articles >= n * 0.99 && l.articles <= n * 1.01);
   const m1k = at(1_000)?.record.median ?? Number.NaN;
   const m100k = at(100_000)?.record.median ?? Number.NaN;
@@ -159,5 +171,7 @@ export function budgets(r: BrowserResults): BudgetResult[] {
     storedBytesPerArticle: r.storage?.bytesPerArticle ?? Number.NaN,
     bigPageLongestTaskMs: r.contentScript?.bigArticle.longestTaskMs.median ?? Number.NaN,
     popupFirstRenderMs: r.popup?.fromNavigationStart.median ?? Number.NaN,
+    pageLoadRatio: r.pageLoad?.loadRatio ?? Number.NaN,
+    lcpRatio: r.pageLoad?.lcpRatio ?? Number.NaN,
   });
 }

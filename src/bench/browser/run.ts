@@ -1,6 +1,7 @@
 /**
  * The phases in one Chromium profile, in order: corpus reports, content script time, the history,
- * then after a restart storage from disk and the report round trip; Firefox's history if asked.
+ * then after a restart storage from disk and the report round trip; then the cost to page load in
+ * two Chromiums of their own (or that phase alone, --only page-load); Firefox's history if asked.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { hermetic, listCorpus, readCached, samplePages, type CorpusPage } from '
 import { diskUsage } from './disk.ts';
 import { firefoxHistory } from './firefox.ts';
 import { historyPhase } from './history.ts';
+import { pageLoadCost } from './page-load.ts';
 import type { BrowserOptions, Log } from './options.ts';
 import type { BrowserResults } from './results.ts';
 import { roundTrip } from './round-trip.ts';
@@ -57,6 +59,22 @@ export async function runChromium(results: BrowserResults, context: RunContext):
   const corpus = await listCorpus(options.corpusDir);
   const sites = await serve(corpus);
   const benchOrigin = `http://${BENCH_HOST}:${sites.port}`;
+  const pageLoad = async () => {
+    log.phase('page load with and without the extension');
+    const target = { benchOrigin, benchHost: BENCH_HOST, dist, pages: options.loadPages, rounds: options.loadRounds, log };
+    const { figures, browser: version } = await pageLoadCost(corpus, target);
+    results.pageLoad = figures;
+    results.browser ??= version;
+  };
+  if (options.only === 'page-load') {
+    try {
+      results.corpusPages = corpus.length;
+      await pageLoad();
+    } finally {
+      await sites.close();
+    }
+    return;
+  }
   const profile = await mkdtemp(join(tmpdir(), 'deja-lu-bench-browser-'));
   let browser: ExtensionBrowser | null = null;
   try {
@@ -105,6 +123,9 @@ export async function runChromium(results: BrowserResults, context: RunContext):
     await page.close();
     await browser.close();
     browser = null;
+
+    // 5. The whole cost to page load, in two browsers of its own, once this one is closed.
+    await pageLoad();
 
     if (options.firefox) {
       log.phase('firefox: history');

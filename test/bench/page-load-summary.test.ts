@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { loadOrder, summarisePageLoad, type Arm, type PageLoadSample } from '../../src/bench/browser/page-load-summary.ts';
+import { spreadOverSources } from '../../src/bench/browser/corpus.ts';
+
+const sample = (page: string, round: number, arm: Arm, loadMs: number, lcpMs: number | null = loadMs / 2): PageLoadSample =>
+  ({ page, round, arm, loadMs, dclMs: loadMs / 4, lcpMs, ran: arm === 'with' ? true : null });
+
+describe('loadOrder', () => {
+  it('loads every page in every round, the arm going first alternating by page and by round', () => {
+    const steps = loadOrder(3, 2);
+    expect(steps).toHaveLength(6);
+    expect(steps.map((s) => `${s.round}:${s.page}:${s.first}`)).toEqual([
+      '0:0:with', '0:1:without', '0:2:with', '1:0:without', '1:1:with', '1:2:without',
+    ]);
+    // Over an even number of rounds, each page goes first in each arm equally often.
+    for (let page = 0; page < 3; page++) {
+      const firsts = loadOrder(3, 4).filter((s) => s.page === page).map((s) => s.first);
+      expect(firsts.filter((f) => f === 'with')).toHaveLength(2);
+    }
+  });
+});
+
+describe('summarisePageLoad', () => {
+  it('gives each arm the median over its loads, and the ratios with / without', () => {
+    const samples = [
+      sample('a', 0, 'with', 110), sample('a', 0, 'without', 100),
+      sample('b', 0, 'with', 210), sample('b', 0, 'without', 200),
+      sample('c', 0, 'with', 330), sample('c', 0, 'without', 300),
+    ];
+    const r = summarisePageLoad(samples);
+    expect(r.pages).toBe(3);
+    expect(r.rounds).toBe(1);
+    expect(r.with.loadMs.median).toBe(210);
+    expect(r.without.loadMs.median).toBe(200);
+    expect(r.without.dclMs.median).toBe(50);
+    expect(r.loadRatio).toBeCloseTo(1.05);
+    expect(r.lcpRatio).toBeCloseTo(1.05);
+    // Per page: 1.1, 1.05, 1.1.
+    expect(r.pairedLoadRatio).toBeCloseTo(1.1);
+    expect(r.withLoads).toBe(3);
+    expect(r.ran).toBe(3);
+  });
+
+  it('leaves a page without an LCP entry out of both arms\' LCP figures, and a failed load out of everything', () => {
+    const samples = [
+      sample('a', 0, 'with', 100, 50), sample('a', 0, 'without', 100, 40),
+      sample('a', 1, 'with', 100, 60), sample('a', 1, 'without', 100, 40),
+      sample('b', 0, 'with', 100, null), sample('b', 0, 'without', 100, 900),
+      sample('b', 1, 'with', 100, 900), sample('b', 1, 'without', 100, 900),
+      sample('c', 0, 'with', Number.NaN, null), sample('c', 0, 'without', 100, 10),
+      sample('c', 1, 'with', 100, 10), sample('c', 1, 'without', 100, 10),
+    ];
+    const r = summarisePageLoad(samples);
+    expect(r.rounds).toBe(2);
+    expect(r.loadLeftOut).toEqual(['c']);
+    expect(r.lcpLeftOut).toEqual(['b', 'c']);
+    expect(r.with.loadMs.n).toBe(4);
+    expect(r.without.lcpMs.n).toBe(2);
+    expect(r.with.lcpMs.median).toBe(55);
+    expect(r.lcpRatio).toBeCloseTo(55 / 40);
+    expect(r.loadRatio).toBe(1);
+  });
+
+  it('counts the loads whose report did not reach the worker', () => {
+    const r = summarisePageLoad([{ ...sample('a', 0, 'with', 100), ran: false }, sample('a', 0, 'without', 100)]);
+    expect(r.withLoads).toBe(1);
+    expect(r.ran).toBe(0);
+  });
+
+  it('gives NaN ratios when no page is left', () => {
+    const r = summarisePageLoad([sample('a', 0, 'with', 100, null), sample('a', 0, 'without', 100, null)]);
+    expect(r.lcpRatio).toBeNaN();
+    expect(r.lcpLeftOut).toEqual(['a']);
+  });
+});
+
+describe('spreadOverSources', () => {
+  const pages = [
+    ...Array.from({ length: 60 }, (_, i) => ({ id: `l3s-${String(i).padStart(2, '0')}` })),
+    ...Array.from({ length: 30 }, (_, i) => ({ id: `msv-${String(i).padStart(2, '0')}` })),
+    ...Array.from({ length: 10 }, (_, i) => ({ id: `rdb-${i}` })),
+  ];
+
+  it('gives each source its share, spread through its list, the same every time', () => {
+    const chosen = spreadOverSources(pages, 20);
+    expect(chosen.map((p) => p.id)).toEqual(spreadOverSources(pages, 20).map((p) => p.id));
+    const count = (prefix: string) => chosen.filter((p) => p.id.startsWith(prefix)).length;
+    expect([count('l3s-'), count('msv-'), count('rdb-')]).toEqual([12, 6, 2]);
+    expect(chosen.filter((p) => p.id.startsWith('l3s-')).map((p) => p.id)[0]).toBe('l3s-02');
+  });
+
+  it('takes at least one page of a small source', () => {
+    expect(spreadOverSources([...pages, { id: 'aeb-only' }], 10).map((p) => p.id)).toContain('aeb-only');
+  });
+});
