@@ -66,7 +66,7 @@ export interface Verdict {
   articleId: number | null;
   /** The address that record is kept under (the page's canonical URL when accepted): actions on the record send it back. */
   articleUrl: string | null;
-  /** Paragraph hashes of the earlier sightings and of this page as last read: what the reader has read of this story. */
+  /** Paragraph hashes of the earlier sightings and of this page as last read (and its date lines, never news): what the reader has read of this story. */
   readParagraphs: number[];
   /** This page was read before and its text has changed since (Update), else null. */
   updated: Update | null;

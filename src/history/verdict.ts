@@ -30,7 +30,9 @@ export function verdictOf(a: Assessment, joined: Joined, report: PageReport, fir
   const sharing = [...joined.elsewhere, ...a.judged.filter((j) => j.relation === 'partial').map((j) => j.article)]
     .filter((x) => !storySet.has(x.story) && !shown.has(x.id) && earlier(x));
   const partial = [...new Map(sharing.map((x) => [x.id, x])).values()].map((x) => sighting(x, a.compare(x), a.site));
-  const readParagraphs = [...new Set([...(a.existing?.paragraphs ?? []), ...members.flatMap((m) => m.paragraphs)])].slice(0, MAX_READ_PARAGRAPHS);
+  // A date line is never news: what's new does not mark it, as it makes no update.
+  const readParagraphs = [...new Set([...(report.stamps ?? []), ...(a.existing?.paragraphs ?? []), ...members.flatMap((m) => m.paragraphs)])]
+    .slice(0, MAX_READ_PARAGRAPHS);
   const byNewest = (x: Sighting, y: Sighting) => y.firstSeen - x.firstSeen;
   return {
     kind: sightings.length > 0 ? 'seen' : 'recorded',

@@ -9,6 +9,7 @@ import { STORES } from '../../src/history/schema.ts';
 import { freshHistory } from '../fixtures/db.ts';
 import { reportFor } from '../fixtures/reports.ts';
 import { makeArticle } from '../fixtures/text.ts';
+import { paragraphHash } from '../../src/core/fingerprint.ts';
 
 const DAY = 86_400_000;
 const URL = 'https://news.example/live/storm';
@@ -38,6 +39,8 @@ describe('updated since read', () => {
     const cut = await checkReport(db, reportFor(URL, first.slice(0, 5)), 2 * DAY);
     expect([retitled, restamped, reordered, cut].map((v) => v.updated)).toEqual([null, null, null, null]);
     expect([retitled, restamped].map((v) => v.revisit)).toEqual([true, true]);
+    // Nor does "Show what's new" mark the new date line.
+    expect(restamped.readParagraphs).toContain(paragraphHash(STAMP_2));
   });
 
   it('is not told for a page whose whole text was replaced (a URL reused, the text extracted anew)', () => {
