@@ -8,3 +8,4 @@ export * from './fingerprint.ts';
 export * from './compare.ts';
 export * from './decide.ts';
 export * from './url.ts';
+export * from './headline.ts';
