@@ -29,6 +29,10 @@ export interface Settings {
   noticeOffSites: string[];
   /** A page counts as read after being visible this long (or scrolled). */
   readDelaySeconds: number;
+  /** Mark the links of any page that lead to a page or a headline already read. */
+  linkMarks: boolean;
+  /** Sites whose pages' links are not marked (the popup's switch; entries as `excludedSites`). */
+  linkMarksOffSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -41,6 +45,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   notice: true,
   noticeOffSites: [],
   readDelaySeconds: 10,
+  linkMarks: true,
+  linkMarksOffSites: [],
 });
 
 const SENSITIVITIES: readonly Sensitivity[] = ['strict', 'balanced', 'loose'];
@@ -73,6 +79,8 @@ export function parseSettings(raw: unknown): Settings {
     notice: bool(r.notice, d.notice),
     noticeOffSites: sites(r.noticeOffSites),
     readDelaySeconds: whole(r.readDelaySeconds, d.readDelaySeconds, 0, 600),
+    linkMarks: bool(r.linkMarks, d.linkMarks),
+    linkMarksOffSites: sites(r.linkMarksOffSites),
   };
 }
 

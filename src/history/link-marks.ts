@@ -3,17 +3,12 @@
  * needs, read at once (the whole small store in one request when most are needed), then the few
  * articles they name, checked against each link. Never a request per link.
  */
+import type { LinkMark } from '../protocol.ts';
 import { pageHashOf } from './codec.ts';
 import { articlesById } from './articles.ts';
 import { confirms, linkBucketOf, queryHashes, type LinkCandidate, type LinkQuery } from './links.ts';
 import type { HistoryDB, ReadTx } from './schema.ts';
 
-/** A link to something read: where, when last, and whether by its page or its headline. */
-export interface LinkMark {
-  host: string;
-  lastSeen: number;
-  by: LinkCandidate['by'];
-}
 
 /** Past this many rows, one getAll of the store costs less than a request per row. */
 const ROWS_READ_ONE_BY_ONE = 32;
