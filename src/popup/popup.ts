@@ -7,6 +7,7 @@ import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import { activeTabId } from '../platform/tabs.ts';
 import { timeAgo } from '../time-ago.ts';
 import { element, link, pageText } from './dom.ts';
+import { showLinkMarksSwitch } from './link-marks-switch.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const PAGE_SIZE = 30;
@@ -84,6 +85,7 @@ function pageActions(verdict: TabVerdict, tabId: number | null): void {
     if (id !== null) await send('article/forget', { id, url });
   });
   $('page-actions').hidden = false;
+  void showLinkMarksSwitch(verdict, $('link-marks-row'), $<HTMLInputElement>('link-marks'));
 }
 
 function sightingItem(s: Sighting): HTMLLIElement {
