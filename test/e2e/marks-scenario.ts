@@ -49,6 +49,13 @@ export function marksScenario(name: BrowserName): void {
       expect(otherPage).toMatch(/^Its own title\nRead on 127\.0\.0\.2 · \S/);
       expect(same).toMatch(/^Read on 127\.0\.0\.1 · \S/);
       expect(never).toBeNull();
+      // Screen readers hear it: the link's accessible description (Chromium's tree; Firefox's is not reachable over BiDi).
+      if (name === 'chromium') {
+        const link = await front.page.$('#same-site');
+        const node = await front.page.accessibility.snapshot({ root: link!, interestingOnly: false });
+        expect(node?.name).toBe('Bus');
+        expect(node?.description).toMatch(/^Read on 127\.0\.0\.1 · \S/);
+      }
       // The page saw its marked links' titles set, and nothing else: no element, class or style.
       const seen = await changes(front.page);
       expect(seen.map((c) => `${c.type} ${c.target} ${c.attribute}`).sort()).toEqual(MARKED.map((id) => `attributes ${id} title`));
