@@ -152,12 +152,31 @@ export interface Health {
   storageProblem: StorageProblem | null;
 }
 
+/** A link on a page, as the marks content script sends it: its target and its (headline) text. */
+export interface PageLink {
+  url: string;
+  text: string;
+}
+
+/** A link that leads to something read: where and when last (the tooltip), and how it was known. */
+export interface LinkMark {
+  host: string;
+  lastSeen: number;
+  /** Its target is a page read, or its text the headline of an article read. */
+  by: 'page' | 'title';
+}
+
 /** What the content script sends the background (checked: only from a tab's content script). */
 export interface ContentRequests {
   /** The immediate "already read?" check: nothing is written. */
   'page/check': { request: Report; response: TabVerdict };
   /** The page has been read (visible for a while, or scrolled): record it. */
   'page/record': { request: Report; response: TabVerdict };
+  /**
+   * A batch of a page's links (`page`: its address): for each, in order, the reading it leads to,
+   * or null. Answers all null when marks are off for the page, or the page is not looked at.
+   */
+  'links/read': { request: { page: string; links: PageLink[] }; response: (LinkMark | null)[] };
 }
 
 /** What the extension's pages (popup, options) send the background (checked: only from them). */

@@ -16,6 +16,12 @@ describe('settings', () => {
     expect(parsed).toMatchObject({ paused: true, minWords: 120, retentionDays: 30, sensitivity: 'balanced', excludedSites: ['bank.example'], readDelaySeconds: 10 });
   });
 
+  it('marks links by default, and keeps the sites where they are off as the other lists', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ linkMarks: true, linkMarksOffSites: [] });
+    expect(parseSettings({ linkMarks: 'no', linkMarksOffSites: ['Front.example', 'a b', 3] })).toMatchObject({ linkMarks: true, linkMarksOffSites: ['front.example'] });
+    expect(parseSettings({ linkMarks: false })).toMatchObject({ linkMarks: false });
+  });
+
   it('private windows are not recorded unless the reader says so', () => {
     expect(DEFAULT_SETTINGS.recordPrivate).toBe(false);
   });
@@ -67,7 +73,8 @@ describe('per-site settings stored before siteForUrl', () => {
   ];
 
   it('are read unchanged', () => {
-    expect(parseSettings(stored)).toEqual(stored);
+    // Stored before link marks: those come in at their defaults.
+    expect(parseSettings(stored)).toEqual({ ...stored, linkMarks: true, linkMarksOffSites: [] });
   });
 
   it('cover exactly the pages they covered', () => {

@@ -6,6 +6,7 @@ import {
   clearHistory, deleteStory, exportHistory, forgetArticle, historyHealth, pruneHistory, pruneOldest, unlinkArticle,
 } from '../history/commands.ts';
 import { importHistory } from '../history/import-history.ts';
+import { linkMarks } from '../history/link-marks.ts';
 import { checkReport, recordReport } from '../history/record-report.ts';
 import { badgeFor } from './badge.ts';
 import type { Handlers, Sender } from './router.ts';
@@ -111,6 +112,11 @@ export function createHandlers(deps: Deps): Handlers {
   return {
     'page/check': (report, sender) => handle(report, sender, false),
     'page/record': (report, sender) => handle(report, sender, true),
+    'links/read': async ({ page, links }, sender) => {
+      const settings = await deps.settings();
+      if (!marksWanted(page, sender, settings)) return links.map(() => null);
+      return linkMarks(await deps.db(), page, links);
+    },
     'tab/verdict': ({ tabId }) => deps.loadVerdict(tabId),
     'history/stories': async (query) => storiesPage(await deps.db(), { ...query, limit: Math.min(query.limit, MAX_PAGE) }),
     'article/forget': async ({ id, url }) => forgetArticle(await deps.db(), id, url),
@@ -138,6 +144,12 @@ function refuse(report: Report, sender: Sender, settings: Settings): string | nu
   if (onSites(report.url, settings.excludedSites)) return 'site excluded';
   if (report.words < settings.minWords) return `too short (${report.words} words)`;
   return null;
+}
+
+/** Whether a page's links are marked: the settings that stop a page being looked at stop its marks too. */
+function marksWanted(page: string, sender: Sender, settings: Settings): boolean {
+  if (!settings.linkMarks || settings.paused || onSites(page, settings.linkMarksOffSites) || onSites(page, settings.excludedSites)) return false;
+  return !sender.tab?.incognito || settings.recordPrivate;
 }
 
 function notArticle(url: string, reason: string): Verdict {

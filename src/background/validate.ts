@@ -5,7 +5,7 @@
 import type { Direction, Envelope, MessageType, Request } from '../protocol.ts';
 
 /** Upper bounds on what a content script may send: far above any real article, far below harm. */
-export const LIMITS = { text: 2_048, url: 4_096, hashes: 40_000, keys: 2_000, paragraphs: 1_000 } as const;
+export const LIMITS = { text: 2_048, url: 4_096, hashes: 40_000, keys: 2_000, paragraphs: 1_000, links: 500, linkText: 400 } as const;
 
 /**
  * Each message's direction, from the protocol's grouping: a message added to the protocol but not
@@ -14,6 +14,7 @@ export const LIMITS = { text: 2_048, url: 4_096, hashes: 40_000, keys: 2_000, pa
 export const DIRECTIONS = {
   'page/check': 'content',
   'page/record': 'content',
+  'links/read': 'content',
   'tab/verdict': 'page',
   'history/stories': 'page',
   'article/forget': 'page',
@@ -57,6 +58,17 @@ export function validateRequest<T extends MessageType>(type: T, payload: unknown
         if (p.stamps !== undefined) hashes(p.stamps, 'stamps', LIMITS.paragraphs);
       }
       break;
+    case 'links/read': {
+      string(p.page, 'page', LIMITS.url);
+      if (!Array.isArray(p.links)) throw new Error('links: expected an array');
+      if (p.links.length > LIMITS.links) throw new Error(`links: more than ${LIMITS.links} entries`);
+      for (const link of p.links) {
+        const l = record(link, 'link');
+        string(l.url, 'link url', LIMITS.url);
+        string(l.text, 'link text', LIMITS.linkText);
+      }
+      break;
+    }
     case 'tab/verdict':
       count(p.tabId, 'tabId');
       break;

@@ -8,11 +8,14 @@
  *            and UTF-16 (2 bytes a char);
  *   postings 8 bytes per look-up key (the key and the article's id in its bucket's packed row),
  *            plus the row's key and header shared among the postings of a bucket at the history
- *            size given.
+ *            size given;
+ *   links    8 bytes per links entry (the article's page hash and its headline's hash, when it
+ *            has one, in their buckets' packed rows: links.ts), plus the rows' shared cost.
  * LevelDB's own prefixes, sequence numbers, block overhead and compression are not counted.
  */
 import { serialize } from 'node:v8';
 import { encode } from '../history/codec.ts';
+import { LINK_BUCKETS, linkHashes } from '../history/links.ts';
 import { BUCKETS } from '../history/postings.ts';
 import type { ArticleRecord } from '../history/records.ts';
 
@@ -48,7 +51,9 @@ export function storedBytes(record: ArticleRecord, indexes: readonly IndexSpec[]
   const postingsPerRow = Math.max(1, (articles * meanKeys) / BUCKETS);
   const rowOverhead = idbKeyBytes(0) + serialize(new Uint32Array(0)).length;
   const postings = new Set(record.keys).size * (8 + rowOverhead / postingsPerRow);
-  return { ...bytes, indexes: { ...bytes.indexes, postings, sites: siteShare }, total: bytes.total + postings + siteShare };
+  // About 2 entries an article (page and headline): rows of LINK_BUCKETS share their overhead.
+  const links = linkHashes(record).length * (8 + rowOverhead / Math.max(1, (articles * 2) / LINK_BUCKETS));
+  return { ...bytes, indexes: { ...bytes.indexes, postings, links, sites: siteShare }, total: bytes.total + postings + links + siteShare };
 }
 
 /** Bytes of a row of the sites store: its key (the site, as an IndexedDB key) and its value. */

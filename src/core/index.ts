@@ -9,3 +9,4 @@ export * from './date-line.ts';
 export * from './compare.ts';
 export * from './decide.ts';
 export * from './url.ts';
+export * from './headline.ts';

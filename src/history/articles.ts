@@ -4,6 +4,7 @@
  * (postings.ts).
  */
 import { beginsStory, decode, decodeAll, encode, inStory, storedId, withoutApart } from './codec.ts';
+import { linkHashes } from './links.ts';
 import { applyPostingChanges, type WriteOptions } from './postings.ts';
 import type { ArticleRecord } from './records.ts';
 import { NEXT_ID, STORES, type AnyTx, type HistoryDB, type HistoryTx, type ReadTx } from './schema.ts';
@@ -34,24 +35,37 @@ export function takeIdsTo(tx: HistoryTx<'readwrite'>, id: number): Promise<unkno
 export async function addArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord & { id: number }, options?: WriteOptions): Promise<void> {
   const added = tx.objectStore('articles').put(encode(record));
   const counted = takeIdsTo(tx, record.id);
-  const posted = applyPostingChanges(tx, [{ id: record.id, keys: record.keys, site: record.site, siteName: record.siteName, pending: true }], options);
+  const posted = applyPostingChanges(tx, [{ id: record.id, keys: record.keys, links: linkHashes(record), site: record.site, siteName: record.siteName, pending: true }], options);
   await Promise.all([added, counted, posted]);
 }
 
-/** Replaces a stored record, and its postings when its keys are not `previousKeys`. */
-export async function putArticle(tx: HistoryTx<'readwrite'>, record: ArticleRecord, previousKeys: readonly number[], options: WriteOptions = {}): Promise<void> {
+/**
+ * Replaces a stored record (`previous`, as stored), and its postings when its keys changed, its
+ * links rows when its page or headline did.
+ */
+export async function putArticle(
+  tx: HistoryTx<'readwrite'>, record: ArticleRecord, previous: Pick<ArticleRecord, 'keys' | 'page' | 'title'>, options: WriteOptions = {},
+): Promise<void> {
   const { id, site, keys } = record;
   if (id === undefined) throw new TypeError('putArticle replaces a stored record, which has an id');
-  const same = previousKeys.length === keys.length && previousKeys.every((k, i) => k === keys[i]);
+  const [linksBefore, links] = [linkHashes(previous), linkHashes(record)];
+  const sameKeys = sameList(previous.keys, keys);
+  const sameLinks = sameList(linksBefore, links);
   const put = tx.objectStore('articles').put(encode(record));
-  if (same) {
+  if (sameKeys && sameLinks) {
     if (options.last) tx.commit();
     await put;
     return;
   }
-  const changes = [{ id, keys: previousKeys, site, remove: true }, { id, keys, site, siteName: record.siteName, pending: true }];
+  // Empty lists leave the postings, or the links rows, as they are.
+  const changes = [
+    { id, keys: sameKeys ? [] : previous.keys, links: sameLinks ? [] : linksBefore, site, remove: true },
+    { id, keys: sameKeys ? [] : keys, links: sameLinks ? [] : links, site, siteName: record.siteName, pending: true },
+  ];
   await Promise.all([put, applyPostingChanges(tx, changes, options)]);
 }
+
+const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Writes a record as it is, its postings left to the caller (an import posts many at once). */
 export const writeRecord = (tx: HistoryTx<'readwrite'>, record: ArticleRecord): Promise<number> => tx.objectStore('articles').put(encode(record));
@@ -64,7 +78,7 @@ export async function insertArticles(db: HistoryDB, records: readonly ArticleRec
   const tx = db.transaction(STORES, 'readwrite');
   const store = tx.objectStore('articles');
   for (const record of records) void store.put(encode(record));
-  await applyPostingChanges(tx, records.map((r) => ({ id: r.id ?? 0, keys: r.keys, site: r.site, siteName: r.siteName })));
+  await applyPostingChanges(tx, records.map((r) => ({ id: r.id ?? 0, keys: r.keys, links: linkHashes(r), site: r.site, siteName: r.siteName })));
   await tx.done;
   return records.length;
 }
@@ -74,7 +88,7 @@ export async function deleteRange(db: HistoryDB, range: IDBKeyRange): Promise<nu
   const tx = db.transaction(STORES, 'readwrite');
   const records = decodeAll(await tx.objectStore('articles').getAll(range));
   await tx.objectStore('articles').delete(range);
-  await applyPostingChanges(tx, records.map((r) => ({ id: r.id ?? 0, keys: r.keys, site: r.site, remove: true })));
+  await applyPostingChanges(tx, records.map((r) => ({ id: r.id ?? 0, keys: r.keys, links: linkHashes(r), site: r.site, remove: true })));
   await tx.done;
   return records.length;
 }
@@ -89,7 +103,7 @@ export async function deleteArticle(tx: HistoryTx<'readwrite'>, record: ArticleR
   const store = tx.objectStore('articles');
   await Promise.all([
     store.delete(id),
-    applyPostingChanges(tx, [{ id, keys: record.keys, site: record.site, remove: true }]),
+    applyPostingChanges(tx, [{ id, keys: record.keys, links: linkHashes(record), site: record.site, remove: true }]),
     ...(record.apart ?? []).map(async (other) => {
       const value = await store.get(other);
       const updated = value && withoutApart(value, id);

@@ -9,7 +9,7 @@ import type { SiteRow, StoredArticle } from './stored.ts';
 
 /** One stored field: its letter, the ArticleRecord field it holds (or the row's part), and how. */
 export interface StoredField<Letter extends string = string> {
-  store: 'articles' | 'sites';
+  store: 'articles' | 'sites' | 'links';
   letter: Letter;
   field: string;
   meaning: string;
@@ -38,6 +38,12 @@ export const STORED_FIELDS = [
   { store: 'articles', letter: 'a', field: 'apart', meaning: 'ids kept apart from it ("Not the same story"; absent: none)' },
   { store: 'sites', letter: 'i', field: 'latest', meaning: 'ids of the site\'s SITE_ROW latest articles, ascending (Uint32Array)' },
   { store: 'sites', letter: 'n', field: 'siteName', meaning: 'the name the site\'s pages give it (packText)' },
+  {
+    store: 'links', letter: 'page hash', field: 'page', meaning: 'in the row of its high 8 bits, the page hash\'s low 32 bits, then the article id (Uint32Array pairs: links.ts)',
+  },
+  {
+    store: 'links', letter: 'headline hash', field: 'title', meaning: 'headlineHash of the title, when not generic, then the article id, in the same rows (links.ts)',
+  },
 ] as const satisfies readonly StoredField[];
 
 // Every stored field is in the table: a field added to StoredArticle or SiteRow without its row fails here.

@@ -40,7 +40,7 @@ export async function takeOutOfStory(tx: HistoryTx<'readwrite'>, article: Articl
   const id = article.id!;
   const others = (await storyArticles(tx, article.story)).filter((m) => m.id !== id);
   const apart = [...new Set([...(article.apart ?? []), ...others.map((m) => m.id ?? 0)])];
-  const rewrite = (record: ArticleRecord) => putArticle(tx, record, record.keys);
+  const rewrite = (record: ArticleRecord) => putArticle(tx, record, record);
   await rewrite({ ...article, story: id, apart });
   // The story keeps its id unless it was this article's; then the next oldest member lends its own.
   if (article.story === id && others.length > 0) {

@@ -3,6 +3,7 @@ import { parseHistoryFile } from '../history-file.ts';
 import type { ImportResult } from '../protocol.ts';
 import { addRecord, articleAtPage, getArticle, takeIdsTo, writeRecord } from './articles.ts';
 import { takeOutOfStory } from './commands.ts';
+import { linkHashes } from './links.ts';
 import { applyPostingChanges, type PostingChange } from './postings.ts';
 import type { ArticleRecord } from './records.ts';
 import { STORES, type HistoryDB, type HistoryTx } from './schema.ts';
@@ -55,7 +56,7 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
     const id = base + i;
     const record = withApart({ ...withoutId(incoming), id, story: storyMap.get(story(incoming.story)) ?? id, apart: [] }, links);
     writes.push(i === 0 ? writeRecord(tx, record) : addRecord(tx, record));
-    changes.push({ id, keys: incoming.keys, site: incoming.site, siteName: incoming.siteName });
+    changes.push({ id, keys: incoming.keys, links: linkHashes(record), site: incoming.site, siteName: incoming.siteName });
   });
   if (pending.length > 0) writes.push(takeIdsTo(tx, base + pending.length - 1));
   // The postings of every new record at once: each bucket is written once.

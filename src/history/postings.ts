@@ -5,6 +5,7 @@
  * its buckets once full.
  */
 import { decodeSiteRow, encodeSiteRow } from './codec.ts';
+import { linkRowsTouched, rewriteLinkRows, type LinkChange } from './links.ts';
 import { readRows, rowsOf, writeRow, type RowMap } from './row-cache.ts';
 import type { AnyTx } from './schema.ts';
 
@@ -27,8 +28,11 @@ export const PENDING_LIMIT = 256;
 /** Articles per site kept in its row of the sites store. */
 export const SITE_ROW = 6;
 
-/** A change to the look-up rows: an article's keys (and its place among its site's latest) added, or removed. */
-export interface PostingChange {
+/**
+ * A change to the look-up rows: an article's keys (and its place among its site's latest, and its
+ * links hashes, `links`: every one of them, or none to leave its links rows alone) added, or removed.
+ */
+export interface PostingChange extends LinkChange {
   id: number;
   keys: readonly number[];
   /** The article's site (absent: the sites' rows are left alone, as before they existed). */
@@ -57,12 +61,16 @@ export interface WriteOptions {
  */
 export async function applyPostingChanges(tx: AnyTx, changes: readonly PostingChange[], { last = false }: WriteOptions = {}): Promise<void> {
   const { byBucket, bySite } = rowsTouched(changes);
+  const byLinkBucket = linkRowsTouched(changes);
   const bucketRows = rowsOf(tx, 'postings', [...byBucket.keys()]);
   const siteRows = rowsOf(tx, 'sites', [...bySite.keys()]);
-  const [buckets, sites] = bucketRows instanceof Map && siteRows instanceof Map ? [bucketRows, siteRows] : await Promise.all([bucketRows, siteRows]);
+  const linkRows = rowsOf(tx, 'links', [...byLinkBucket.keys()]);
+  const [buckets, sites, links] = bucketRows instanceof Map && siteRows instanceof Map && linkRows instanceof Map
+    ? [bucketRows, siteRows, linkRows] : await Promise.all([bucketRows, siteRows, linkRows]);
   const writes: Promise<void>[] = [];
   const filing = rewriteBuckets(tx, byBucket, buckets, writes);
   rewriteSiteRows(tx, bySite, sites, writes);
+  rewriteLinkRows(tx, byLinkBucket, links, writes);
   // Filing reads the rows of the pending keys' buckets first: the commit waits for its writes.
   if (filing.length > 0) writes.push(applyPostingChanges(tx, filing, { last }));
   else if (last) tx.commit();
@@ -74,8 +82,9 @@ function rowsTouched(changes: readonly PostingChange[]) {
   const byBucket = new Map<number, PostingChange[]>();
   const bySite = new Map<string, PostingChange[]>();
   for (const change of changes) {
-    const rows = new Set(change.pending && !change.remove ? [PENDING] : change.keys.map(bucketOf));
-    if (change.remove) rows.add(PENDING);
+    // No keys: the postings are left alone (a change of an article's links alone).
+    const rows = new Set(change.keys.length === 0 ? [] : change.pending && !change.remove ? [PENDING] : change.keys.map(bucketOf));
+    if (change.remove && change.keys.length > 0) rows.add(PENDING);
     for (const bucket of rows) listAt(byBucket, bucket).push(change);
     if (change.site !== undefined) listAt(bySite, change.site).push(change);
   }

@@ -6,13 +6,14 @@
 import { DEFAULT_THRESHOLDS, fold, hostOf, MAX_PARAGRAPHS, sketchThreshold, storedKeys, type Thresholds } from '../core/index.ts';
 import type { PageReport, Verdict } from '../protocol.ts';
 import { addArticle, moveStory, nextId, putArticle } from './articles.ts';
-import { assess, type AssessOptions } from './assess.ts';
+import { assess, pageUrl, type AssessOptions } from './assess.ts';
+import { readLinkRows } from './links.ts';
 import { joinStories } from './join-stories.ts';
 import type { ArticleRecord } from './records.ts';
 import { STORES, type HistoryDB } from './schema.ts';
 import { membersOf, verdictFor, verdictOf } from './verdict.ts';
 
-export { pageUrl } from './assess.ts';
+export { pageUrl };
 
 /**
  * The paragraphs a page read again keeps: the new version's, in order, then those read only in the
@@ -42,7 +43,9 @@ export async function recordReport(
 ): Promise<Verdict> {
   const tx = db.transaction(STORES, 'readwrite', { durability: 'relaxed' });
   // The id a new record would take is asked for along with the look-up's first requests (nextId).
-  const [a, newId] = await Promise.all([assess(tx, report, thresholds, options), nextId(tx)]);
+  // So are the links rows its record may change (links.ts): the write then waits for no read.
+  const rows = readLinkRows(tx, [report.url, pageUrl(report)], report.title);
+  const [a, newId] = await Promise.all([assess(tx, report, thresholds, options), nextId(tx), rows]);
   const { url } = a;
   const fields = {
     url, page: a.page, site: a.site, host: hostOf(url), title: report.title, siteName: report.siteName,
@@ -52,7 +55,7 @@ export async function recordReport(
   };
   const id = a.existing?.id ?? newId;
   const write = (record: ArticleRecord & { id: number }, last: boolean) =>
-    a.existing ? putArticle(tx, record, a.existing.keys, { last }) : addArticle(tx, record, { last });
+    a.existing ? putArticle(tx, record, a.existing, { last }) : addArticle(tx, record, { last });
   // The members of every story the page matches are read along with the write; the page joins at
   // most one story (its own, else its best match's), with the others that are one story with it
   // both ways and kept apart from none of its members (joinStories), merged into it after.

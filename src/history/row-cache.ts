@@ -6,16 +6,16 @@
 import type { IDBPObjectStore } from 'idb';
 import type { AnyTx, HistorySchema, HistoryTx } from './schema.ts';
 
-export type RowStore = 'postings' | 'sites';
+export type RowStore = 'postings' | 'sites' | 'links';
 export type RowKey<S extends RowStore> = HistorySchema[S]['key'];
 export type Row<S extends RowStore> = HistorySchema[S]['value'];
 export type RowMap<S extends RowStore> = Map<RowKey<S>, Row<S> | undefined>;
 
-const rowsRead = new WeakMap<object, { postings: RowMap<'postings'>; sites: RowMap<'sites'> }>();
+const rowsRead = new WeakMap<object, { [S in RowStore]: RowMap<S> }>();
 
 function rowCache<S extends RowStore>(tx: AnyTx, store: S): RowMap<S> {
   let cache = rowsRead.get(tx);
-  if (!cache) rowsRead.set(tx, (cache = { postings: new Map(), sites: new Map() }));
+  if (!cache) rowsRead.set(tx, (cache = { postings: new Map(), sites: new Map(), links: new Map() }));
   return cache[store] as RowMap<S>;
 }
 

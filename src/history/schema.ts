@@ -29,6 +29,15 @@ export interface HistorySchema extends DBSchema {
     value: SiteRow;
   };
   /**
+   * Links rows (schema 6, links.ts): for each bucket (a hash's high 8 bits), the page hashes (low
+   * 32 bits) and headline hashes of the articles, packed as [hash, id, …]: what a listing page's
+   * links are looked up in.
+   */
+  links: {
+    key: number;
+    value: Uint32Array;
+  };
+  /**
    * Counters that must survive the records they count (schema 5). NEXT_ID: the id the next new
    * article takes. Ids are never given twice: a tab's verdict, kept after its article is forgotten,
    * would otherwise name whatever page took the id next.
@@ -48,6 +57,6 @@ export type ReadTx = HistoryTx<'readonly'> | HistoryTx<'readwrite'>;
 
 export const DB_NAME = 'deja-lu';
 /** Every store: a change to the history touches them together. */
-export const STORES = ['articles', 'postings', 'sites', 'counters'] as const;
+export const STORES = ['articles', 'postings', 'sites', 'links', 'counters'] as const;
 /** The counters row holding the next article's id. */
 export const NEXT_ID = 'nextId';

@@ -8,9 +8,9 @@ import type { Settings } from '../settings.ts';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = () => $('settings') as HTMLFormElement;
 const field = <T extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(name: string) => form().elements.namedItem(name) as T;
-const BOOLEANS = ['paused', 'notice', 'recordPrivate'] as const;
+const BOOLEANS = ['paused', 'notice', 'linkMarks', 'recordPrivate'] as const;
 const NUMBERS = ['minWords', 'readDelaySeconds', 'retentionDays'] as const;
-const LISTS = ['excludedSites', 'noticeOffSites'] as const;
+const LISTS = ['excludedSites', 'noticeOffSites', 'linkMarksOffSites'] as const;
 
 function fill(settings: Settings): void {
   for (const name of BOOLEANS) field<HTMLInputElement>(name).checked = settings[name];

@@ -8,6 +8,7 @@ import { activeTabId } from '../platform/tabs.ts';
 import { timeAgo } from '../time-ago.ts';
 import { updateLine } from '../update-line.ts';
 import { element, link, pageText } from './dom.ts';
+import { showLinkMarksSwitch } from './link-marks-switch.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const PAGE_SIZE = 30;
@@ -88,6 +89,7 @@ function pageActions(verdict: TabVerdict, tabId: number | null): void {
     if (id !== null) await send('article/forget', { id, url });
   });
   $('page-actions').hidden = false;
+  void showLinkMarksSwitch(verdict, $('link-marks-row'), $<HTMLInputElement>('link-marks'));
 }
 
 function sightingItem(s: Sighting): HTMLLIElement {

@@ -133,4 +133,27 @@ describe('handlers', () => {
     // The same page under another form of its address (a tracking parameter) is still the page.
     expect(await handlers['article/forget']({ id: a.articleId!, url: 'https://www.a.example/1?utm_source=x' }, tab(0))).toBe(true);
   });
+
+  it('marks links to pages and headlines read, unless marks are off for the page or it is not looked at', async () => {
+    const title = 'Council approves the new harbour bridge plan';
+    const links = [
+      { url: 'https://a.example/1?utm_source=front', text: 'Read' },
+      { url: 'https://c.example/bridge', text: `${title} | C News` },
+      { url: 'https://a.example/2', text: 'A story never read anywhere at all' },
+    ];
+    const marked = [{ host: 'a.example', lastSeen: 60_000, by: 'page' }, { host: 'a.example', lastSeen: 60_000, by: 'title' }, null];
+    const ask = async (change: Partial<Settings>, incognito = false) => {
+      const { handlers } = setup(change);
+      await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story, title) }, tab(1));
+      return handlers['links/read']({ page: 'https://front.example/', links }, tab(2, incognito));
+    };
+    expect(await ask({})).toEqual(marked);
+    const none = [null, null, null];
+    expect(await ask({ linkMarks: false })).toEqual(none);
+    expect(await ask({ linkMarksOffSites: ['front.example'] })).toEqual(none);
+    expect(await ask({ excludedSites: ['front.example'] })).toEqual(none);
+    expect(await ask({}, true)).toEqual(none);
+    expect(await ask({ recordPrivate: true }, true)).toEqual(marked);
+    expect(await ask({ linkMarksOffSites: ['other.example'] })).toEqual(marked);
+  });
 });

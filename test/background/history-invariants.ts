@@ -3,6 +3,7 @@
  */
 import { expect } from 'vitest';
 import { allArticles, getArticle } from '../../src/history/articles.ts';
+import { linkHashes } from '../../src/history/links.ts';
 import { postingsOf } from '../../src/history/postings.ts';
 import type { ArticleRecord } from '../../src/history/records.ts';
 import { STORES, type HistoryDB } from '../../src/history/schema.ts';
@@ -52,8 +53,13 @@ export async function checkState(w: World, m: Model): Promise<void> {
   // No posting or site row names a missing article; every live article can be found by its keys.
   const found = await Promise.all(records.map((r) => postingsOf(tx, r.keys)));
   records.forEach((r, i) => found[i]!.forEach((ids) => expect(ids, `${name(m, r)}'s key is not posted`).toContain(r.id)));
-  const [rows, siteKeys, sites] = await Promise.all([tx.objectStore('postings').getAll(), tx.objectStore('sites').getAllKeys(), tx.objectStore('sites').getAll()]);
+  const [rows, siteKeys, sites, linkRows] = await Promise.all([
+    tx.objectStore('postings').getAll(), tx.objectStore('sites').getAllKeys(), tx.objectStore('sites').getAll(), tx.objectStore('links').getAll(),
+  ]);
   await tx.done;
+  // The links rows hold exactly each live article's page and headline hashes, nothing stale.
+  const filed = linkRows.flatMap((row) => Array.from({ length: row.length / 2 }, (_, i) => `${row[2 * i]}:${row[2 * i + 1]}`)).sort();
+  expect(filed, 'the links rows are the live articles\' pages and headlines').toEqual(records.flatMap((r) => linkHashes(r).map((h) => `${h}:${r.id}`)).sort());
   const posted = new Set(rows.flatMap((row) => [...row].filter((_, i) => i % 2 === 1)));
   expect(sorted(posted).filter((id) => !store.has(id)), 'postings name missing articles').toEqual([]);
   sites.forEach((row, i) => {

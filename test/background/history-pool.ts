@@ -17,8 +17,13 @@ export interface PoolPage {
 const STORIES = [0, 1, 2, 3].map((s) => makeArticle(1_400 + s, 8));
 const site = (k: number) => `https://news${k % 4}.example`;
 
+/**
+ * Titles long enough to be indexed as headlines (links.ts); a full story and its short copy share
+ * one, as syndicated copies often do.
+ */
 function page(name: string, url: string, paragraphs: string[], story: number | null, canonical: string | null = null): PoolPage {
-  return { name, report: { ...reportFor(url, paragraphs, `${name} title`), canonical }, story };
+  const title = `The harbour report ${name.replace(/^short/, 'full')} of the week`;
+  return { name, report: { ...reportFor(url, paragraphs, title), canonical }, story };
 }
 
 export const POOL: PoolPage[] = [

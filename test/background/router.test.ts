@@ -11,6 +11,7 @@ function setup() {
   const handlers: Handlers = {
     'page/check': vi.fn(async () => verdict),
     'page/record': vi.fn(async () => verdict),
+    'links/read': vi.fn(async () => []),
     'tab/verdict': vi.fn(async () => null),
     'history/stories': vi.fn(async () => page),
     'article/forget': vi.fn(async () => true),
@@ -73,6 +74,17 @@ describe('router', () => {
     const unlink = { app: 'deja-lu', type: 'article/unlink', payload: { id: 1, tabId: 2 } };
     expect(await route(unlink, fromPopup)).toMatchObject({ ok: false, error: 'url: expected a string' });
     expect(handlers['article/unlink']).not.toHaveBeenCalled();
+    // A batch of links is bounded in count and length, and each link checked.
+    const links = (payload: object) => route({ app: 'deja-lu', type: 'links/read', payload }, fromTab);
+    const link = { url: 'https://a.example/1', text: 'A headline' };
+    expect(await links({ page: 'https://f.example/', links: [link] })).toEqual({ ok: true, value: [] });
+    expect(await links({ page: 'https://f.example/', links: Array(501).fill(link) })).toMatchObject({ ok: false, error: 'links: more than 500 entries' });
+    expect(await links({ page: 'https://f.example/', links: [{ ...link, text: 'x'.repeat(401) }] })).toMatchObject({ ok: false, error: expect.stringMatching(/^link text: longer/) });
+    expect(await links({ page: 'https://f.example/', links: [{ text: 'x' }] })).toMatchObject({ ok: false, error: 'link url: expected a string' });
+    expect(await links({ links: [] })).toMatchObject({ ok: false, error: 'page: expected a string' });
+    expect(await links({ page: 'https://f.example/', links: 'all' })).toMatchObject({ ok: false, error: 'links: expected an array' });
+    expect(await route({ app: 'deja-lu', type: 'links/read', payload: { page: 'https://f.example/', links: [] } }, fromPopup)).toMatchObject({ ok: false });
+    expect(handlers['links/read']).toHaveBeenCalledTimes(1);
   });
 
   it('returns a handler failure as data', async () => {

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { ROOT } from './root.ts';
-import { startSites, type RunningSites } from './sites.ts';
+import { startSites, type Generate, type RunningSites } from './sites.ts';
 
 export const READER_ROOT = join(ROOT, 'test/fixtures/reader-sites');
 export const READER_SITE_COUNT = 16;
@@ -44,10 +44,10 @@ export interface ReaderSites extends RunningSites {
   page: (site: number, path: string) => string;
 }
 
-/** Starts the sixteen sites, 127.0.0.1 to 127.0.0.16 on one free port. */
-export async function startReaderSites(): Promise<ReaderSites> {
+/** Starts the sixteen sites, 127.0.0.1 to 127.0.0.16 on one free port (`generate`: pages made by code besides). */
+export async function startReaderSites(generate?: Generate): Promise<ReaderSites> {
   const sites = Array.from({ length: READER_SITE_COUNT }, (_, i) => ({ host: `127.0.0.${i + 1}`, dir: '.', name: `site ${i + 1}` }));
-  const running = await startSites({ sites, root: READER_ROOT });
+  const running = await startSites({ sites, root: READER_ROOT, ...(generate ? { generate } : {}) });
   return {
     ...running,
     host: (site) => `127.0.0.${site}`,

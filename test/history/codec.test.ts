@@ -65,7 +65,7 @@ describe('history codec', () => {
 
 describe('the table of stored fields', () => {
   it('names each letter once a store, and the indexes of a fresh profile read the letters it gives them', async () => {
-    for (const store of ['articles', 'sites'] as const) {
+    for (const store of ['articles', 'sites', 'links'] as const) {
       const letters = STORED_FIELDS.filter((f) => f.store === store).map((f) => f.letter);
       expect(new Set(letters).size).toBe(letters.length);
     }

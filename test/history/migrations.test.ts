@@ -22,7 +22,7 @@ describe('history migrations', () => {
     const db = await openHistory('fresh');
     expect(db.version).toBe(DB_VERSION);
     expect([...db.transaction('articles').store.indexNames].sort()).toEqual(['lastSeen', 'page', 'story']);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'counters', 'postings', 'sites']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'counters', 'links', 'postings', 'sites']);
     db.close();
   });
 

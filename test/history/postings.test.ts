@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { addArticle, deleteArticle, insertArticles, putArticle } from '../../src/history/articles.ts';
 import { pageHashOf } from '../../src/history/codec.ts';
 import { openHistory } from '../../src/history/open.ts';
+import { readLinkRows } from '../../src/history/links.ts';
 import { bucketOf, latestIds, PENDING, PENDING_LIMIT, postingsOf, SITE_ROW, siteNames } from '../../src/history/postings.ts';
 import type { ArticleRecord } from '../../src/history/records.ts';
 import { STORES } from '../../src/history/schema.ts';
@@ -73,7 +74,7 @@ describe('history postings', () => {
     });
     // Rows read first (as a look-up does): every write is issued at once, the commit with them.
     let tx = db.transaction(STORES, 'readwrite');
-    await Promise.all([postingsOf(tx, article(1).keys), latestIds(tx, 'a.example')]);
+    await Promise.all([postingsOf(tx, article(1).keys), latestIds(tx, 'a.example'), readLinkRows(tx, [article(1).url], article(1).title)]);
     const written = addArticle(tx, article(1), { last: true });
     expect(() => tx.objectStore('articles').get(1)).toThrow(/inactive|finished|commit/i);
     await written;
@@ -156,7 +157,7 @@ describe('history postings', () => {
           const id = ids[o.n % ids.length]!;
           const before = record(id, model.get(id)!);
           if (o.kind === 'rekey') {
-            await putArticle(tx, record(id, o.keys), before.keys);
+            await putArticle(tx, record(id, o.keys), before);
             model.set(id, o.keys);
           } else {
             await deleteArticle(tx, before);
@@ -176,6 +177,6 @@ describe('history postings', () => {
       db.close();
     }), { numRuns: 25 });
     expect(filings).toBeGreaterThan(0);
-  });
+  }, 20_000);
 
 });

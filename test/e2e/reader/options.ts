@@ -19,7 +19,8 @@ import { hasNotice } from '../../harness/notice-page.ts';
 /** Every setting away from its default, as a reader would type it in the form. */
 const CHANGED: Settings = {
   paused: true, notice: false, recordPrivate: true, sensitivity: 'strict', minWords: 200, readDelaySeconds: 5,
-  retentionDays: 30, excludedSites: ['example.org', 'news.example.com'], noticeOffSites: ['127.0.0.9'],
+  retentionDays: 30, excludedSites: ['example.org', 'news.example.com'], noticeOffSites: ['127.0.0.9'], linkMarks: false,
+  linkMarksOffSites: ['front.example'],
 };
 
 /** The form's values, by field name. */
@@ -53,10 +54,11 @@ export function optionsTests(ctx: ReaderContext): void {
     try {
       await page.$eval('#settings', (form, s) => {
         const field = (name: string) => (form as HTMLFormElement).elements.namedItem(name) as HTMLInputElement;
-        for (const name of ['paused', 'notice', 'recordPrivate'] as const) field(name).checked = s[name];
+        for (const name of ['paused', 'notice', 'linkMarks', 'recordPrivate'] as const) field(name).checked = s[name];
         for (const name of ['minWords', 'readDelaySeconds', 'retentionDays', 'sensitivity'] as const) field(name).value = String(s[name]);
         field('excludedSites').value = `https://www.${s.excludedSites[0]}/some/page\n${s.excludedSites[1]}`;
         field('noticeOffSites').value = s.noticeOffSites.join('\n');
+        field('linkMarksOffSites').value = s.linkMarksOffSites.join('\n');
       }, CHANGED);
       await page.click('button[type="submit"]');
       await page.waitForFunction(() => document.getElementById('saved')?.textContent === 'Saved.');
@@ -64,8 +66,8 @@ export function optionsTests(ctx: ReaderContext): void {
 
       await reloadExtensionPage(ext, page);
       expect(await formValues(page)).toEqual({
-        paused: true, notice: false, recordPrivate: true, sensitivity: 'strict', minWords: '200', readDelaySeconds: '5',
-        retentionDays: '30', excludedSites: 'example.org\nnews.example.com', noticeOffSites: '127.0.0.9',
+        paused: true, notice: false, linkMarks: false, recordPrivate: true, sensitivity: 'strict', minWords: '200', readDelaySeconds: '5',
+        retentionDays: '30', excludedSites: 'example.org\nnews.example.com', noticeOffSites: '127.0.0.9', linkMarksOffSites: 'front.example',
       });
     } finally {
       await page.close();

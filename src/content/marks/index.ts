@@ -1,0 +1,76 @@
+/**
+ * The marks content script (marks.js, apart from content.js and its size budget): on any page, the
+ * links that lead to a page already read, or whose text is the headline of an article read, are
+ * marked (highlight.ts), with a tooltip "Read on example.com · 3 days ago". The page's links are
+ * sent in batches, one message each; links added later (infinite scroll) are collected from the
+ * added subtrees only, never by scanning the page again. Never throws into the page.
+ */
+import { t, uiLanguage } from '../../platform/i18n.ts';
+import { send } from '../../platform/send.ts';
+import { loadSettings, onSettingsChanged } from '../../platform/settings-store.ts';
+import type { LinkMark } from '../../protocol.ts';
+import { onSites, type Settings } from '../../settings.ts';
+import { timeAgo } from '../../time-ago.ts';
+import { anchorsIn, describeLinks, type FoundLink } from './collect.ts';
+import { Marks } from './highlight.ts';
+import { watchAdded, type Watch } from './watch.ts';
+
+/**
+ * Links per message, and per task collecting them: a page of thousands of links is gone through in
+ * slices, each its own task, none long (the worker takes at most 500: validate.ts, LIMITS.links).
+ */
+const BATCH = 250;
+
+let marks: Marks | null = null;
+let watch: Watch | null = null;
+let seen = new WeakSet<Element>();
+
+const wanted = (s: Settings) => s.linkMarks && !s.paused && !onSites(location.href, s.excludedSites) && !onSites(location.href, s.linkMarksOffSites);
+
+async function start(): Promise<void> {
+  stop();
+  if (!wanted(await loadSettings())) return;
+  const current = (marks = new Marks());
+  const look = (roots: (Element | Document)[]) => void lookAt(current, anchorsIn(roots)).catch(report);
+  watch = watchAdded(look);
+  look([document]);
+}
+
+/** Asks about `anchors` a slice at a time (a task and a message each), and marks what is read. */
+async function lookAt(current: Marks, anchors: readonly HTMLAnchorElement[]): Promise<void> {
+  const here = location.href.split('#', 1)[0]!;
+  const asked: Promise<void>[] = [];
+  for (let i = 0; i < anchors.length; i += BATCH) {
+    if (i > 0) await nextTask();
+    // Marks turned off meanwhile: nothing more is asked, nor added.
+    if (current !== marks) return;
+    const found = describeLinks(anchors.slice(i, i + BATCH), seen, here);
+    if (found.length > 0) asked.push(send('links/read', { page: location.href, links: found.map((f) => f.link) }).then((answers) => markRead(current, found, answers)));
+  }
+  await Promise.all(asked);
+}
+
+function markRead(current: Marks, found: readonly FoundLink[], answers: readonly (LinkMark | null)[]): void {
+  if (current !== marks) return;
+  answers.forEach((answer, i) => {
+    if (answer) current.add(found[i]!.anchor, t('linkMarkTitle', answer.host, timeAgo(answer.lastSeen, Date.now(), uiLanguage())));
+  });
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function stop(): void {
+  watch?.stop();
+  watch = null;
+  marks?.clear();
+  marks = null;
+  seen = new WeakSet();
+}
+
+const report = (error: unknown) => console.debug('deja-lu: links not marked:', error);
+
+if (window.top === window && /html/i.test(document.contentType) && typeof CSS !== 'undefined' && 'highlights' in CSS) {
+  start().catch(report);
+  // The option, or this site's switch in the popup, takes effect at once: marks go, or come back.
+  onSettingsChanged(() => void start().catch(report));
+}

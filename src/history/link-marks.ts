@@ -1,0 +1,62 @@
+/**
+ * Which of a page's links lead to what the reader has read (links.ts): the links rows the batch
+ * needs, read at once (the whole small store in one request when most are needed), then the few
+ * articles they name, checked against each link. Never a request per link.
+ */
+import type { LinkMark } from '../protocol.ts';
+import { pageHashOf } from './codec.ts';
+import { articlesById } from './articles.ts';
+import { confirms, linkBucketOf, queryHashes, type LinkCandidate, type LinkQuery } from './links.ts';
+import type { HistoryDB, ReadTx } from './schema.ts';
+
+
+/** Past this many rows, one getAll of the store costs less than a request per row. */
+const ROWS_READ_ONE_BY_ONE = 32;
+
+/**
+ * For each link (in order), the reading it leads to, or null. `page` is the address of the page
+ * showing the links: a link to the page itself, or to a headline read there, is not marked.
+ */
+export async function linkMarks(db: HistoryDB, page: string, links: readonly LinkQuery[]): Promise<(LinkMark | null)[]> {
+  const hashes = links.map(queryHashes);
+  const wanted = new Set(hashes.flatMap((h) => (h.title === null ? [h.page] : [h.page, h.title])));
+  if (wanted.size === 0) return links.map(() => null);
+  const tx = db.transaction(['articles', 'links'], 'readonly');
+  const found = idsByHash(await linkRows(tx, [...new Set([...wanted].map(linkBucketOf))]), wanted);
+  const candidates = hashes.map((h): LinkCandidate[] => [
+    ...(found.get(h.page) ?? []).map((id) => ({ id, by: 'page' as const })),
+    ...(h.title === null ? [] : (found.get(h.title) ?? []).map((id) => ({ id, by: 'title' as const }))),
+  ]);
+  const articles = await articlesById(tx, candidates.flat().map((c) => c.id));
+  await tx.done;
+  const self = pageHashOf(page);
+  return links.map((link, i) => {
+    for (const { id, by } of candidates[i]!) {
+      const article = articles.get(id);
+      if (article && article.page !== self && confirms(article, link, by)) return { host: article.host, lastSeen: article.lastSeen, by };
+    }
+    return null;
+  });
+}
+
+async function linkRows(tx: ReadTx, buckets: readonly number[]): Promise<(Uint32Array | undefined)[]> {
+  const store = tx.objectStore('links');
+  if (buckets.length > ROWS_READ_ONE_BY_ONE) return store.getAll();
+  return Promise.all(buckets.map((bucket) => store.get(bucket)));
+}
+
+/** The ids filed under each wanted hash, each row scanned once. */
+function idsByHash(rows: readonly (Uint32Array | undefined)[], wanted: ReadonlySet<number>): Map<number, number[]> {
+  const ids = new Map<number, number[]>();
+  for (const row of rows) {
+    if (!(row instanceof Uint32Array)) continue;
+    for (let i = 0; i + 1 < row.length; i += 2) {
+      const hash = row[i]!;
+      if (!wanted.has(hash)) continue;
+      const list = ids.get(hash) ?? [];
+      ids.set(hash, list);
+      list.push(row[i + 1]!);
+    }
+  }
+  return ids;
+}
