@@ -4,7 +4,7 @@
  * new one alone never makes a page "updated since you read it". Tokens as tokenise() gives them.
  *
  * A date line holds a number, and besides numbers and short words (at, a.m., GMT, le, um, de…)
- * at most four words: "last updated", a weekday and a month, or a place. No list of names (the
+ * (in any script's digits) at most four words: "last updated", a weekday and a month, or a place. No list of names (the
  * content script's size budget): prose that passes is not counted as news either, so the test
  * errs towards telling no update, never towards a false one.
  */
@@ -14,7 +14,7 @@ export function isDateLine(tokens: readonly string[]): boolean {
   let longer = 0;
   let dated = false;
   for (const token of tokens) {
-    if (/^\d+$/.test(token)) dated = true;
+    if (/^\p{Nd}+$/u.test(token)) dated = true;
     else if (token.length > 3 && ++longer > LONGER_WORDS) return false;
   }
   return dated;

@@ -6,6 +6,7 @@ import { takeOutOfStory } from './commands.ts';
 import { linkHashes } from './links.ts';
 import { applyPostingChanges, type PostingChange } from './postings.ts';
 import type { ArticleRecord } from './records.ts';
+import { readOfBoth } from './record-report.ts';
 import { STORES, type HistoryDB, type HistoryTx } from './schema.ts';
 
 /**
@@ -38,6 +39,8 @@ export async function importHistory(db: HistoryDB, data: unknown): Promise<Impor
       ...current,
       firstSeen: Math.min(current.firstSeen, incoming.firstSeen),
       lastSeen: Math.max(current.lastSeen, incoming.lastSeen),
+      // What was read of the page on either side (another device read a later edition).
+      paragraphs: bothReadings(current, incoming),
     });
   }
   const merged = file.articles.length - pending.length;
@@ -82,6 +85,7 @@ function onePerPage(articles: readonly ArticleRecord[]) {
       continue;
     }
     kept.firstSeen = Math.min(kept.firstSeen, a.firstSeen);
+    kept.paragraphs = bothReadings(kept, a);
     kept.lastSeen = Math.max(kept.lastSeen, a.lastSeen);
     sameId.set(a.id ?? -1, kept.id ?? -1);
     if (a.story !== kept.story && !sameStory.has(a.story)) sameStory.set(a.story, kept.story);
@@ -127,4 +131,9 @@ function withApart(record: ArticleRecord, links: ReadonlyMap<number, Set<number>
 
 function withoutId({ id: _id, ...rest }: ArticleRecord): Omit<ArticleRecord, 'id'> {
   return rest;
+}
+
+/** The paragraphs read in two readings of one page, the later reading's edition first (readOfBoth). */
+function bothReadings(a: ArticleRecord, b: ArticleRecord): number[] {
+  return a.lastSeen >= b.lastSeen ? readOfBoth(a.paragraphs, b.paragraphs) : readOfBoth(b.paragraphs, a.paragraphs);
 }

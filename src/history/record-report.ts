@@ -16,12 +16,25 @@ import { membersOf, verdictFor, verdictOf } from './verdict.ts';
 export { pageUrl };
 
 /**
- * The paragraphs a page read again keeps: the new version's, in order, then those read only in the
- * earlier one, within MAX_PARAGRAPHS; what's new is then told against everything read of it.
+ * The paragraphs a page read again keeps: the new edition's, in order, with those read only in the
+ * earlier one each put back after the paragraph it followed then (updateOf aligns a later edition
+ * on them in place), within MAX_PARAGRAPHS: what's new is then told against everything read of it.
  */
 export function readOfBoth(now: readonly number[], before: readonly number[]): number[] {
-  const seen = new Set(now);
-  return [...now, ...before.filter((h) => !seen.has(h))].slice(0, MAX_PARAGRAPHS);
+  const inNow = new Set(now);
+  // The earlier edition's own paragraphs, by the paragraph of both that came last before them.
+  const following = new Map<number | null, number[]>();
+  let anchor: number | null = null;
+  for (const h of before) {
+    if (inNow.has(h)) anchor = h;
+    else following.set(anchor, [...(following.get(anchor) ?? []), h]);
+  }
+  const merged = [...(following.get(null) ?? [])];
+  for (const h of now) merged.push(h, ...(following.get(h) ?? []));
+  const all = [...new Set(merged)];
+  // Over the bound, the new edition is kept whole and the earlier one's own paragraphs as they fit.
+  let room = MAX_PARAGRAPHS - inNow.size;
+  return all.filter((h) => inNow.has(h) || room-- > 0).slice(0, MAX_PARAGRAPHS);
 }
 
 export async function checkReport(

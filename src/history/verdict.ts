@@ -1,5 +1,5 @@
 /** The verdict on a page from its assessment: its sightings, the text it shares, what is new. */
-import { sharedParagraphs, type Overlap } from '../core/index.ts';
+import { MAX_PARAGRAPHS, MAX_TOKENS, type Overlap } from '../core/index.ts';
 import type { PageReport, Sighting, Update, Verdict } from '../protocol.ts';
 import type { Assessment } from './assess.ts';
 import { joinStories, type Joined } from './join-stories.ts';
@@ -50,16 +50,55 @@ export function verdictOf(a: Assessment, joined: Joined, report: PageReport, fir
 }
 
 /**
- * How the page has changed since it was last read (`read`, its record then), or null: new
- * paragraphs, a date line's not counted, in a text still sharing paragraphs with the one read
- * beyond chance (a page whose whole text was replaced, or extracted anew, is not "updated").
+ * Share of the paragraphs of the shorter of the two (the page now, what was read of it) that both
+ * must hold for the page to be told "updated": a page whose text was replaced, or extracted anew
+ * from other blocks, is not an update of what was read.
  */
-export function updateOf(read: Pick<ArticleRecord, 'paragraphs' | 'lastSeen'>, report: Pick<PageReport, 'paragraphs' | 'stamps'>): Update | null {
-  const known = new Set([...read.paragraphs, ...(report.stamps ?? [])]);
-  const fresh = new Set(report.paragraphs.filter((h) => !known.has(h))).size;
-  return fresh > 0 && sharedParagraphs(report.paragraphs, read.paragraphs) > 0 ? { lastRead: read.lastSeen, fresh } : null;
-}
+const STILL_THERE = 0.5;
 
+/**
+ * How the page has changed since it was last read (`read`, its record then), or null. The two
+ * editions are aligned on the paragraphs both hold (in the order of the page, and of the edition
+ * last read, which comes first in the record: readOfBoth); between two such anchors, the page's
+ * paragraphs not read are new only when they outnumber the read ones that left that same place:
+ * one replaced by one is an edit (a corrected word, a date line or a count restated), not news;
+ * two replaced by three are three new (newIn). A date line
+ * is never new; nor, on a page cut at MAX_PARAGRAPHS or MAX_TOKENS, is what comes after its last anchor (text
+ * moved up past the cut).
+ */
+/** The new paragraphs of one stretch between anchors: those `added`, when more than those that `left`. */
+const newIn = (added: number, left: number) => (added > left ? added : 0);
+
+export function updateOf(read: Pick<ArticleRecord, 'paragraphs' | 'lastSeen'>, report: Pick<PageReport, 'paragraphs' | 'stamps' | 'words'>): Update | null {
+  const before = read.paragraphs;
+  const now = report.paragraphs;
+  const position = new Map<number, number>();
+  before.forEach((h, k) => position.has(h) || position.set(h, k));
+  const inNow = new Set(now);
+  const stamps = new Set(report.stamps ?? []);
+  const counted = new Set<number>();
+  const leftBetween = (from: number, to: number) => before.slice(from, to).filter((h) => !inNow.has(h)).length;
+  let fresh = 0;
+  let added = 0;
+  let from = 0;
+  let anchors = 0;
+  for (const h of now) {
+    const k = position.get(h);
+    if (k === undefined) {
+      if (!stamps.has(h) && !counted.has(h)) added++;
+      counted.add(h);
+    } else if (k >= from) {
+      anchors++;
+      fresh += newIn(added, leftBetween(from, k));
+      added = 0;
+      from = k + 1;
+    }
+  }
+  // A page cut at the fingerprint's bounds (paragraphs, or tokens: about as many words) may end in text moved up past the cut.
+  if (now.length < MAX_PARAGRAPHS && report.words < MAX_TOKENS) fresh += newIn(added, leftBetween(from, before.length));
+  const enough = anchors > 0 && anchors >= STILL_THERE * Math.min(new Set(before).size, inNow.size);
+  return fresh > 0 && enough ? { lastRead: read.lastSeen, fresh } : null;
+}
 function sighting(article: ArticleRecord, o: Overlap, site: string): Sighting {
   return {
     id: article.id ?? 0,

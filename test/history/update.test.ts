@@ -66,8 +66,9 @@ describe('updated since read', () => {
     expect(third.updated).toEqual({ lastRead: 2 * DAY, fresh: 1 });
   });
 
-  it('keeps the new version first and what only the earlier one held after it, within the stored bound', () => {
-    expect(readOfBoth([1, 2, 3], [4, 2, 5])).toEqual([1, 2, 3, 4, 5]);
+  it('keeps the new edition in order, what only the earlier one held after the paragraph it followed, within the stored bound', () => {
+    expect(readOfBoth([1, 2, 3], [4, 2, 5])).toEqual([4, 1, 2, 5, 3]);
+    expect(readOfBoth([1, 2, 6, 7, 8], [1, 2, 3, 4])).toEqual([1, 2, 3, 4, 6, 7, 8]);
     const long = Array.from({ length: 200 }, (_, i) => i);
     expect(readOfBoth(long, [1_000, 1_001])).toEqual(long);
   });
