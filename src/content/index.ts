@@ -11,6 +11,7 @@ import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import { onSites, type Settings } from '../settings.ts';
 import { extractSteps, toReport } from './extract.ts';
 import { onAddressChange } from './navigation.ts';
+import { pageLoaded } from './page-loaded.ts';
 import { showNotice, type Notice } from './notice.ts';
 import { whenRead } from './read-detector.ts';
 import { runStepsInTasks } from './steps.ts';
@@ -18,8 +19,6 @@ import { highlightNew, type WhatsNew } from './whats-new.ts';
 
 /** A single-page site rewrites its content after changing the address: give it time to settle. */
 const SETTLE_MS = 1_200;
-/** The longest the check waits for the page's load event (an image that never ends loading). */
-const LOAD_WAIT_MS = 3_000;
 
 let current: AbortController | null = null;
 let notice: Notice | null = null;
@@ -29,13 +28,7 @@ async function check(): Promise<void> {
   current?.abort();
   const run = (current = new AbortController());
   clearPage();
-  // Document idle comes before the load event: the page loads first (BENCHMARKS.md, "Cost to page load").
-  if (document.readyState !== 'complete') {
-    await new Promise((loaded) => {
-      addEventListener('load', loaded);
-      setTimeout(loaded, LOAD_WAIT_MS);
-    });
-  }
+  await pageLoaded();
   const settings = await loadSettings();
   if (settings.paused || onSites(location.href, settings.excludedSites)) return;
   const url = location.href;

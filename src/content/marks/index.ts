@@ -8,6 +8,7 @@
 import { t, uiLanguage } from '../../platform/i18n.ts';
 import { send } from '../../platform/send.ts';
 import { loadSettings, onSettingsChanged } from '../../platform/settings-store.ts';
+import { pageLoaded } from '../page-loaded.ts';
 import type { LinkMark } from '../../protocol.ts';
 import { onSites, type Settings } from '../../settings.ts';
 import { timeAgo } from '../../time-ago.ts';
@@ -29,6 +30,7 @@ const wanted = (s: Settings) => s.linkMarks && !s.paused && !onSites(location.hr
 
 async function start(): Promise<void> {
   stop();
+  await pageLoaded();
   if (!wanted(await loadSettings())) return;
   const current = (marks = new Marks());
   const look = (roots: (Element | Document)[]) => void lookAt(current, anchorsIn(roots)).catch(report);
