@@ -42,13 +42,22 @@ export function createHandlers(deps: Deps): Handlers {
     const found = refusal !== null
       ? notArticle(report.url, refusal)
       : await (write ? record : checkReport)(await deps.db(), report as Extract<Report, { article: true }>, deps.now(), thresholdsFor(settings));
-    const verdict: TabVerdict = { ...found, site: siteForUrl(report.url) };
     const tabId = sender.tab?.id ?? -1;
+    const verdict: TabVerdict = { ...found, site: siteForUrl(report.url), updated: found.updated ?? (write ? await updateTold(tabId, found) : null) };
     await deps.saveVerdict(tabId, verdict);
     const badge = badgeFor(verdict);
     await deps.setBadge(tabId, badge.text, badge.color);
     if (write && refusal === null) await prune(settings);
     return verdict;
+  }
+
+  /**
+   * The update this tab's check told, for its record: the same edition read in another tab first
+   * is then no longer new to the history, yet this tab's notice still tells it, and so does its badge.
+   */
+  async function updateTold(tabId: number, found: Verdict): Promise<Verdict['updated']> {
+    const told = await deps.loadVerdict(tabId);
+    return told?.updated && told.url === found.url && found.kind !== 'not-article' ? told.updated : null;
   }
 
   /**

@@ -56,6 +56,21 @@ describe('handlers', () => {
     expect(seen.readParagraphs.length).toBe(8);
   });
 
+  it('keeps an update told in two tabs on both badges when the first records it', async () => {
+    const { handlers, badges, verdicts } = setup();
+    const url = 'https://a.example/live';
+    await handlers['page/record']({ article: true, ...reportFor(url, story) }, tab(1));
+    const later = { article: true as const, ...reportFor(url, [...story, ...makeArticle(22, 3)]) };
+    for (const id of [2, 3]) expect((await handlers['page/check'](later, tab(id))).updated?.fresh).toBe(3);
+    await handlers['page/record'](later, tab(2));
+    await handlers['page/record'](later, tab(3));
+    expect([badges.get(2), badges.get(3)]).toEqual(['+3', '+3']);
+    expect(verdicts.get(3)?.updated?.fresh).toBe(3);
+    // A fresh look at the page (a reload) no longer tells it: both editions are read.
+    expect((await handlers['page/check'](later, tab(3))).updated).toBeNull();
+    expect(badges.get(3)).toBe('');
+  });
+
   it('respects pause, excluded sites and the minimum length', async () => {
     const cases: [Partial<Settings>, string | RegExp][] = [[{ paused: true }, 'paused'], [{ excludedSites: ['a.example'] }, 'site excluded'], [{ minWords: 5000 }, /too short/]];
     for (const [change, reason] of cases) {
