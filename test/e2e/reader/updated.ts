@@ -4,6 +4,7 @@
  * changes again on the same page without a load, as a single-page site's does.
  */
 import { expect, it } from 'vitest';
+import { axeNoticeViolations, axeViolations } from '../../harness/axe.ts';
 import type { Tab } from '../../harness/browsers.ts';
 import { hasNotice, noticeControl, readNotice, waitForNotice } from '../../harness/notice-page.ts';
 import { sleep } from '../../harness/poll.ts';
@@ -38,6 +39,13 @@ export function updatedTests(ctx: ReaderContext): void {
     const popup = await ext.popup(later.tabId);
     expect(popup.updated).toBe('Updated since you read it · just now · 3 new paragraphs');
     expect(popup.sightings).toEqual([]);
+    const page = await ext.openPopup(later.tabId);
+    try {
+      expect(await page.$eval('#verdict-updated', (el) => el.textContent)).toBe(popup.updated);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   it('updated: "Show what\'s new" marks the three new paragraphs, not the new date line', async () => {
@@ -48,6 +56,7 @@ export function updatedTests(ctx: ReaderContext): void {
     await (await noticeControl(root, "Show what's new")).click();
     await expect.poll(async () => (await readNotice(root)).status).toBe('3 of 9 paragraphs are new');
     expect(await marked(tab)).toEqual(['v2', 'v2', 'v2']);
+    expect(await axeNoticeViolations(tab.page, root)).toEqual([]);
   });
 
   it('updated: on a single-page site the page changing with its address is told against the edition last read', async () => {
