@@ -112,7 +112,7 @@ async function dismissNotice(ext: ExtensionBrowser, page: Page): Promise<void> {
 }
 
 /** Opens the page, waits for its notice and presses "Show what's new" as a reader would. */
-async function showWhatsNew(ext: ExtensionBrowser, url: string): Promise<Tab> {
+export async function showWhatsNew(ext: ExtensionBrowser, url: string): Promise<Tab> {
   const tab = await ext.openTab(url);
   const root = await waitForNotice(tab.page);
   await (await noticeControl(root, await ext.api<string>('i18n.getMessage', 'showWhatsNew'))).click();

@@ -1,8 +1,9 @@
 /**
- * Listing pages for the link marks' browser tests (test/e2e/marks-scenario.ts), made by code since
- * they name the sites' addresses: a front page linking to a story read on another site, to one read
- * on the same site, to one never read, with a generic headline and to itself; the same page with
- * hostile CSS, right to left, or a thousand links; and an article titled "Live updates".
+ * Listing pages for the link marks' browser tests (test/e2e/marks-scenario.ts) and their picture
+ * (docs/marks.png, scripts/screenshots.ts), made by code since they name the sites' addresses: a
+ * front page linking to a story read on another site, to one read on the same site, to one never
+ * read, with a generic headline and to itself; the same page with hostile CSS, right to left, or a
+ * thousand links; and an article titled "Live updates".
  *
  * Each front page logs, from its first script on, every change made to its own DOM
  * (window.__changes) and the boxes of its links (window.__boxes), and can add a page of links as
