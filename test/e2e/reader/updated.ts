@@ -33,11 +33,11 @@ export function updatedTests(ctx: ReaderContext): void {
     await later.page.bringToFront();
     const notice = await readNotice(await waitForNotice(later.page));
     // Told of the update alone: a new headline and date line are not counted, and there is no copy elsewhere.
-    expect(notice.messages).toEqual(['Updated since you read it · just now · 3 new paragraphs']);
+    expect(notice.messages).toEqual(['Updated since you read it · just now · 3\u00a0new paragraphs']);
     expect(notice.controls).toEqual(['Dismiss', "Show what's new", 'Not on this site', 'Turn off notices']);
     expect(await ext.waitForBadge(later.tabId, '+3')).toBe('+3');
     const popup = await ext.popup(later.tabId);
-    expect(popup.updated).toBe('Updated since you read it · just now · 3 new paragraphs');
+    expect(popup.updated).toBe('Updated since you read it · just now · 3\u00a0new paragraphs');
     expect(popup.sightings).toEqual([]);
     const page = await ext.openPopup(later.tabId);
     try {
@@ -72,7 +72,7 @@ export function updatedTests(ctx: ReaderContext): void {
     const v3 = await ext.waitForVerdict(tab.tabId, (v) => v.url.endsWith('#v3'));
     expect(v3.updated).toMatchObject({ fresh: 1 });
     const notice = await readNotice(await waitForNotice(tab.page));
-    expect(notice.messages).toEqual(['Updated since you read it · just now · 1 new paragraph']);
+    expect(notice.messages).toEqual(['Updated since you read it · just now · 1\u00a0new paragraph']);
     expect(await ext.waitForBadge(tab.tabId, '+1')).toBe('+1');
   });
 
