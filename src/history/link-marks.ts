@@ -30,12 +30,17 @@ export async function linkMarks(db: HistoryDB, page: string, links: readonly Lin
   const articles = await articlesById(tx, candidates.flat().map((c) => c.id));
   await tx.done;
   const self = pageHashOf(page);
+  // The page itself when it was read, else the latest reading of the headline: what the tooltip names.
   return links.map((link, i) => {
+    let best: LinkMark | null = null;
     for (const { id, by } of candidates[i]!) {
       const article = articles.get(id);
-      if (article && article.page !== self && confirms(article, link, by)) return { host: article.host, lastSeen: article.lastSeen, by };
+      if (!article || article.page === self || !confirms(article, link, by)) continue;
+      if (!best || (by === 'page' && best.by === 'title') || (by === best.by && article.lastSeen > best.lastSeen)) {
+        best = { host: article.host, lastSeen: article.lastSeen, by };
+      }
     }
-    return null;
+    return best;
   });
 }
 

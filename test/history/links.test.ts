@@ -88,6 +88,22 @@ describe('links store', () => {
     db.close();
   });
 
+  it('names the page itself when it was read, else the latest reading of the headline', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openHistory('links-latest');
+    await insertArticles(db, [
+      article(1, 'https://wire.example/bridge', HEADLINE, 2_000),
+      article(2, 'https://latest.example/bridge', HEADLINE, 9_000),
+      article(3, 'https://between.example/bridge', HEADLINE, 7_000),
+    ]);
+    const marks = await linkMarks(db, 'https://front.example/', [
+      { url: 'https://unread.example/bridge', text: HEADLINE },
+      { url: 'https://wire.example/bridge', text: HEADLINE },
+    ]);
+    expect(marks).toEqual([{ host: 'latest.example', lastSeen: 9_000, by: 'title' }, { host: 'wire.example', lastSeen: 2_000, by: 'page' }]);
+    db.close();
+  });
+
   it('is built from the records of a version 5 history', async () => {
     globalThis.indexedDB = new IDBFactory();
     const v5 = await openHistory('five', 5);
