@@ -69,6 +69,26 @@ export function marksScenario(name: BrowserName): void {
       expect(seen.filter((c) => c.type === 'attributes').map((c) => c.target).sort()).toEqual([...MARKED, 'late'].sort());
     });
 
+    it('a list rendered anew keeps the marks of the links shown, and lets go of those taken out', async () => {
+      const tab = await ext.openTab(sites.page(1, FRONT.plain));
+      await waitForMarks(tab.page, sameList(MARKED), 'marks before the list is rendered anew');
+      for (let round = 0; round < 5; round++) {
+        // As a page's framework does: the list's items replaced by copies of themselves.
+        await tab.page.evaluate(() => {
+          const list = document.getElementById('list')!;
+          list.replaceChildren(...[...list.children].map((li) => li.cloneNode(true)));
+        });
+        await waitForMarks(tab.page, (ids) => ids.length === MARKED.length && !ids.includes('list'), `marks after rendering ${round + 1}`);
+        await sleep(200);
+      }
+      // No range left behind for a link taken out (it would start in the list), one label a link.
+      expect(await markedLinks(tab.page)).toEqual(MARKED);
+      const [other, otherPage] = await titles(tab.page, MARKED.slice(0, 2));
+      expect(other?.split('\n')).toHaveLength(1);
+      expect(otherPage?.split('\n')).toEqual(['Its own title', expect.stringMatching(/^Read on /)]);
+      await tab.page.close();
+    });
+
     it('shows through hostile page CSS, and on a right-to-left page, moving nothing', async () => {
       const hostile = await ext.openTab(sites.page(1, FRONT.hostile));
       await waitForMarks(hostile.page, sameList(MARKED), 'marks on the hostile page');
@@ -103,6 +123,16 @@ export function marksScenario(name: BrowserName): void {
       await waitForMarks(front.page, (ids) => ids.length === 4, 'marks back');
       await waitForMarks(other.page, sameList(['other-site', 'other-site-page']), 'marks on site 6');
       await other.page.close();
+    });
+
+    it('the option switched off and at once on again leaves every mark on', async () => {
+      for (let i = 0; i < 3; i++) {
+        await setSettings(ext, { linkMarks: false });
+        await setSettings(ext, { linkMarks: true });
+      }
+      await waitForMarks(front.page, (ids) => ids.length === 4, 'marks after quick switching');
+      await sleep(QUIET_MS);
+      expect(await markedLinks(front.page)).toEqual([...MARKED, 'late'].sort());
     });
 
     it('the popup turns marks off for the page\'s site only, and on again; axe-core finds nothing', async () => {

@@ -2,8 +2,8 @@
  * Listing pages for the link marks' browser tests (test/e2e/marks-scenario.ts) and their picture
  * (docs/marks.png, scripts/screenshots.ts), made by code since they name the sites' addresses: a
  * front page linking to a story read on another site, to one read on the same site, to one never
- * read, with a generic headline and to itself; the same page with hostile CSS, right to left, or a
- * thousand links; and an article titled "Live updates".
+ * read, with a generic headline and to itself; the same page with hostile CSS (and a linked SVG logo),
+ * right to left, or a thousand links; and an article titled "Live updates".
  *
  * Each front page logs, from its first script on, every change made to its own DOM
  * (window.__changes) and the boxes of its links (window.__boxes), and can add a page of links as
@@ -66,6 +66,10 @@ function links(origin: (site: number) => string, site: number) {
   ] as const;
 }
 
+/** A linked logo in SVG, first on the page: its <a href> has no string href, and must stop nothing. */
+const svgLink = (origin: (site: number) => string) =>
+  `<svg width="16" height="16" aria-hidden="true"><a href="${origin(2)}/lighthouse-observatory"><circle cx="8" cy="8" r="8"/></a></svg>`;
+
 function frontPage(origin: (site: number) => string, site: number, variant: 'plain' | 'hostile' | 'rtl' | 'thousand'): string {
   const items = links(origin, site).map(([id, href, text, title]) => `<li><a id="${id}" href="${href}"${title ? ` title="${title}"` : ''}>${text}</a></li>`);
   if (variant === 'thousand') {
@@ -74,7 +78,7 @@ function frontPage(origin: (site: number) => string, site: number, variant: 'pla
   const dir = variant === 'rtl' ? ' dir="rtl" lang="ar"' : ' lang="en"';
   const style = variant === 'hostile' ? `<style id="hostile">${HOSTILE_CSS}</style>` : '<style>body { font: 18px/1.5 sans-serif; background: #fff; color: #111; }</style>';
   return `<!DOCTYPE html><html${dir}><head><meta charset="utf-8"><title>Northwick News</title>${style}<script>${RECORDER}</script></head>
-<body><header><h1>Northwick News</h1></header><main><h2>Latest</h2><ul id="list">${items.join('')}</ul><ul id="more"></ul></main></body></html>`;
+<body><header>${variant === 'hostile' ? svgLink(origin) : ''}<h1>Northwick News</h1></header><main><h2>Latest</h2><ul id="list">${items.join('')}</ul><ul id="more"></ul></main></body></html>`;
 }
 
 /** The tree-map article under the generic headline "Live updates". */

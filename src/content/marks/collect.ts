@@ -22,8 +22,11 @@ export interface FoundLink {
  * not enter.
  */
 export function anchorsIn(roots: readonly (Element | Document)[]): HTMLAnchorElement[] {
-  return roots.flatMap((root) => (root instanceof HTMLAnchorElement ? [root] : [...root.querySelectorAll<HTMLAnchorElement>('a[href]')]));
+  // An SVG <a href> matches the selector too: its href is no string.
+  return roots.flatMap((root) => (root instanceof HTMLAnchorElement ? [root] : [...root.querySelectorAll('a[href]')].filter(isHtmlLink)));
 }
+
+const isHtmlLink = (el: Element): el is HTMLAnchorElement => el instanceof HTMLAnchorElement;
 
 /**
  * What is sent about each new link among `anchors` (each anchor once: `seen` remembers them).
@@ -34,8 +37,8 @@ export function describeLinks(anchors: readonly HTMLAnchorElement[], seen: WeakS
   for (const anchor of anchors) {
     if (seen.has(anchor)) continue;
     seen.add(anchor);
-    const url = anchor.href;
-    if (!url.startsWith('http') || url.split('#', 1)[0] === here) continue;
+    const url: unknown = anchor.href;
+    if (typeof url !== 'string' || !url.startsWith('http') || url.split('#', 1)[0] === here) continue;
     found.push({ anchor, link: { url, text: headlineText(anchor) } });
   }
   return found;

@@ -28,13 +28,21 @@ let seen = new WeakSet<Element>();
 
 const wanted = (s: Settings) => s.linkMarks && !s.paused && !onSites(location.href, s.excludedSites) && !onSites(location.href, s.linkMarksOffSites);
 
+/** Each start's number: a start overtaken by a later one (the settings changed twice) gives way to it. */
+let starts = 0;
+
 async function start(): Promise<void> {
+  const mine = ++starts;
   stop();
   await pageLoaded();
-  if (!wanted(await loadSettings())) return;
+  const settings = await loadSettings();
+  if (mine !== starts || !wanted(settings)) return;
   const current = (marks = new Marks());
   const look = (roots: (Element | Document)[]) => void lookAt(current, anchorsIn(roots)).catch(report);
-  watch = watchAdded(look);
+  watch = watchAdded((roots) => {
+    current.prune();
+    look(roots);
+  });
   look([document]);
 }
 
@@ -47,10 +55,14 @@ async function lookAt(current: Marks, anchors: readonly HTMLAnchorElement[]): Pr
     // Marks turned off meanwhile: nothing more is asked, nor added.
     if (current !== marks) return;
     const found = describeLinks(anchors.slice(i, i + BATCH), seen, here);
-    if (found.length > 0) asked.push(send('links/read', { page: location.href, links: found.map((f) => f.link) }).then((answers) => markRead(current, found, answers)));
+    if (found.length > 0) asked.push(ask(current, found).catch(() => sleep(RETRY_MS).then(() => ask(current, found))));
   }
   await Promise.all(asked);
 }
+
+/** One slice's message, and its answers marked. */
+const ask = (current: Marks, found: readonly FoundLink[]) =>
+  send('links/read', { page: location.href, links: found.map((f) => f.link) }).then((answers) => markRead(current, found, answers));
 
 function markRead(current: Marks, found: readonly FoundLink[], answers: readonly (LinkMark | null)[]): void {
   if (current !== marks) return;
@@ -59,7 +71,11 @@ function markRead(current: Marks, found: readonly FoundLink[], answers: readonly
   });
 }
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** A slice whose message failed (the worker stopped while answering) is asked again once, after this. */
+const RETRY_MS = 1_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const nextTask = () => sleep(0);
 
 function stop(): void {
   watch?.stop();

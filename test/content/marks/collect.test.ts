@@ -36,4 +36,10 @@ describe('describeLinks', () => {
     expect(found[0]).toBe('Council approves the new harbour bridge plan');
     expect(found[1]).toHaveLength(400);
   });
+
+  it('passes over a link whose href is no string (an SVG <a>, its href an SVGAnimatedString), and the rest still go', () => {
+    const svgLink = { href: { baseVal: 'https://a.example/x', animVal: 'https://a.example/x' } } as unknown as HTMLAnchorElement;
+    const [html] = links('<a href="https://a.example/1">Council approves the new harbour bridge plan</a>');
+    expect(describeLinks([svgLink, html!], new WeakSet(), HERE).map((f) => f.link.url)).toEqual(['https://a.example/1']);
+  });
 });
