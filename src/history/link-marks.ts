@@ -3,6 +3,7 @@
  * needs, read at once (the whole small store in one request when most are needed), then the few
  * articles they name, checked against each link. Never a request per link.
  */
+import { siteForUrl } from '../core/url.ts';
 import type { LinkMark } from '../protocol.ts';
 import { pageHashOf } from './codec.ts';
 import { articlesById } from './articles.ts';
@@ -33,14 +34,23 @@ export async function linkMarks(db: HistoryDB, page: string, links: readonly Lin
   // The page itself when it was read, else the latest reading of the headline: what the tooltip names.
   return links.map((link, i) => {
     let best: LinkMark | null = null;
+    const stories = new Set<number>();
+    let site: string | undefined;
     for (const { id, by } of candidates[i]!) {
       const article = articles.get(id);
       if (!article || article.page === self || !confirms(article, link, by)) continue;
+      if (by === 'title') {
+        // Another page of the site the headline was read on is another article under a recurring
+        // headline ("NHL roundup: Sunday's action"): a copy is on another site, or at the same address.
+        if (article.site === (site ??= siteForUrl(link.url))) continue;
+        stories.add(article.story);
+      }
       if (!best || (by === 'page' && best.by === 'title') || (by === best.by && article.lastSeen > best.lastSeen)) {
         best = { host: article.host, lastSeen: article.lastSeen, by };
       }
     }
-    return best;
+    // A headline read in two stories tells the link's story apart from neither.
+    return best?.by === 'title' && stories.size > 1 ? null : best;
   });
 }
 

@@ -88,19 +88,39 @@ describe('links store', () => {
     db.close();
   });
 
-  it('names the page itself when it was read, else the latest reading of the headline', async () => {
+  it('names the page itself when it was read, else the latest reading of the headline in its story', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await openHistory('links-latest');
     await insertArticles(db, [
       article(1, 'https://wire.example/bridge', HEADLINE, 2_000),
-      article(2, 'https://latest.example/bridge', HEADLINE, 9_000),
-      article(3, 'https://between.example/bridge', HEADLINE, 7_000),
+      { ...article(2, 'https://latest.example/bridge', HEADLINE, 9_000), story: 1 },
+      { ...article(3, 'https://between.example/bridge', HEADLINE, 7_000), story: 1 },
     ]);
     const marks = await linkMarks(db, 'https://front.example/', [
       { url: 'https://unread.example/bridge', text: HEADLINE },
       { url: 'https://wire.example/bridge', text: HEADLINE },
     ]);
     expect(marks).toEqual([{ host: 'latest.example', lastSeen: 9_000, by: 'title' }, { host: 'wire.example', lastSeen: 2_000, by: 'page' }]);
+    db.close();
+  });
+
+  it('matches no headline on another page of the site it was read on, nor one read in two stories', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openHistory('links-recurring');
+    const ROUNDUP = "NHL roundup: Sunday's action on the ice";
+    await insertArticles(db, [
+      article(1, 'https://cp.example/nhl/2008-01-13', ROUNDUP),
+      article(2, 'https://wire.example/bridge', HEADLINE),
+      article(3, 'https://paper.example/bridge', HEADLINE),
+      { ...article(4, 'https://copy.example/bridge', HEADLINE), story: 2 },
+    ]);
+    const marks = await linkMarks(db, 'https://front.example/', [
+      { url: 'https://cp.example/nhl/2008-01-20', text: ROUNDUP },
+      { url: 'https://www.cp.example/nhl/2008-01-13', text: ROUNDUP },
+      { url: 'https://elsewhere.example/nhl', text: ROUNDUP },
+      { url: 'https://elsewhere.example/bridge', text: HEADLINE },
+    ]);
+    expect(marks).toEqual([null, { host: 'cp.example', lastSeen: 1_000, by: 'page' }, { host: 'cp.example', lastSeen: 1_000, by: 'title' }, null]);
     db.close();
   });
 
