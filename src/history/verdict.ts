@@ -60,14 +60,14 @@ const STILL_THERE = 0.5;
  * How the page has changed since it was last read (`read`, its record then), or null. The two
  * editions are aligned on the paragraphs both hold (in the order of the page, and of the edition
  * last read, which comes first in the record: readOfBoth); between two such anchors, the page's
- * paragraphs not read are new only when they outnumber the read ones that left that same place:
- * one replaced by one is an edit (a corrected word, a date line or a count restated), not news;
- * two replaced by three are three new (newIn). A date line
- * is never new; nor, on a page cut at MAX_PARAGRAPHS or MAX_TOKENS, is what comes after its last anchor (text
- * moved up past the cut).
+ * paragraphs not read are new only when they are more than twice the read ones that left that same
+ * place (newIn): one replaced by one is an edit (a corrected word, a date line or a count
+ * restated), one by two a paragraph split, not news; one replaced by three are three new. A date
+ * line is never new; nor, on a page cut at MAX_PARAGRAPHS or MAX_TOKENS, is what comes after its
+ * last anchor (text moved up past the cut).
  */
-/** The new paragraphs of one stretch between anchors: those `added`, when more than those that `left`. */
-const newIn = (added: number, left: number) => (added > left ? added : 0);
+/** The new paragraphs of one stretch between anchors: those `added`, when more than twice those that `left`. */
+const newIn = (added: number, left: number) => (added > 2 * left ? added : 0);
 
 export function updateOf(read: Pick<ArticleRecord, 'paragraphs' | 'lastSeen'>, report: Pick<PageReport, 'paragraphs' | 'stamps' | 'words'>): Update | null {
   const before = read.paragraphs;

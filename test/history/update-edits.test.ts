@@ -21,6 +21,20 @@ describe('false "updated"', () => {
   });
 
 
+  it('a paragraph split in two at a sentence, or two merged and split back, is no update', () => {
+    const read = { paragraphs: reportFor(URL, body).paragraphs, lastSeen: DAY };
+    const sentences = body[4]!.split(/(?<=\.) /);
+    const half = Math.ceil(sentences.length / 2);
+    const split = [...body.slice(0, 4), sentences.slice(0, half).join(' '), sentences.slice(half).join(' '), ...body.slice(5)];
+    expect(sentences.length).toBeGreaterThan(1);
+    expect(updateOf(read, reportFor(URL, split))).toBeNull();
+    const merged = [...body.slice(0, 4), `${body[4]} ${body[5]}`, ...body.slice(6)];
+    const mergedRead = { paragraphs: reportFor(URL, merged).paragraphs, lastSeen: DAY };
+    expect(updateOf(mergedRead, reportFor(URL, body))).toBeNull();
+    // Three paragraphs where one was: news, not a split.
+    expect(updateOf(read, reportFor(URL, [...body.slice(0, 4), ...makeArticle(42, 3), ...body.slice(5)]))).toEqual({ lastRead: DAY, fresh: 3 });
+  });
+
   it('a restamped date line with author names (byline + date in one block) is no update', async () => {
     const db = await freshHistory();
     const by = (t: string) => `By Jane Smith and Carlos Ortega, Reuters. Updated ${t} December 6, 2026`;
