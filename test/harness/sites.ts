@@ -183,6 +183,6 @@ async function findFile(dir: string, pathname: string): Promise<string | null> {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, method = 'GET'): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache', 'content-length': Buffer.byteLength(body) });
   res.end(method === 'HEAD' ? undefined : body);
 }

@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import type { Tab } from '../../harness/browsers.ts';
 import { hasNotice, noticeControl, noticeRoot, readNotice, waitForNotice } from '../../harness/notice-page.ts';
+import { poll } from '../../harness/poll.ts';
 import { READER_PAGES as PAGES } from '../../harness/reader-sites.ts';
 import { fail, getSettings, resetSettings, waitForNumberBadge, type ReaderContext } from './context.ts';
 
@@ -198,5 +199,29 @@ export function noticeTests(ctx: ReaderContext): void {
     await toggle.click();
     expect(await full.page.evaluate(bodyWithoutNotice)).toBe(before);
     expect(await toggle.evaluate((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual(["Show what's new", 'false']);
+  });
+
+  it('notice: back to a copy kept in the back/forward cache, the badge, the popup and the notice tell it again', async () => {
+    const { ext, sites } = ctx;
+    // The copy read on site 7 above, again (nothing new recorded), then a page that is no article.
+    const tab = await ext.openTab(sites.page(7, `${PAGES.lighthouse}?utm_source=back`));
+    ctx.keep(tab.page);
+    await waitForNotice(tab.page);
+    const otherSites = await waitForNumberBadge(ext, tab.tabId);
+    await tab.page.evaluate(() => {
+      (window as { kept?: boolean }).kept = true;
+    });
+    const away = sites.page(7, '/no-such-page');
+    await tab.page.goto(away);
+    await ext.waitForVerdict(tab.tabId, (v) => v.url === away);
+    // Back as the reader goes: puppeteer's goBack waits for a load event, which a cache restore in Firefox never reports.
+    await tab.page.evaluate(() => history.back());
+    await poll(() => tab.page.evaluate(() => location.href).then((url) => url === tab.url, () => false), { what: 'the copy back in the tab', timeout: 10_000 });
+    // The page itself came back (its window kept), as Chromium's cache restores it.
+    const restored = await tab.page.evaluate(() => (window as { kept?: boolean }).kept === true);
+    if (ctx.name === 'chromium') expect(restored).toBe(true);
+    expect(await waitForNumberBadge(ext, tab.tabId, 10_000)).toBe(otherSites);
+    expect((await ext.popup(tab.tabId)).sightings.length).toBeGreaterThan(0);
+    await waitForNotice(tab.page);
   });
 }
