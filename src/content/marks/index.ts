@@ -1,17 +1,16 @@
 /**
  * The marks content script (marks.js, apart from content.js and its size budget): on any page, the
  * links that lead to a page already read, or whose text is the headline of an article read, are
- * marked (highlight.ts), with a tooltip "Read on example.com · 3 days ago". The page's links are
- * sent in batches, one message each; links added later (infinite scroll) are collected from the
- * added subtrees only, never by scanning the page again. Never throws into the page.
+ * marked (highlight.ts), with a tooltip "Read on example.com · 3 days ago", worded by the worker
+ * (src/background/mark-title.ts). The page's links are sent in batches, one message each; links
+ * added later (infinite scroll) are collected from the added subtrees only, never by scanning the
+ * page again. Never throws into the page.
  */
-import { t, uiLanguage } from '../../platform/i18n.ts';
 import { send } from '../../platform/send.ts';
 import { loadSettings, onSettingsChanged } from '../../platform/settings-store.ts';
 import { pageLoaded } from '../page-loaded.ts';
-import type { LinkMark } from '../../protocol.ts';
+import type { MarkedLink } from '../../protocol.ts';
 import { onSites, type Settings } from '../../settings.ts';
-import { timeAgo } from '../../time-ago.ts';
 import { anchorsIn, describeLinks, type FoundLink } from './collect.ts';
 import { Marks } from './highlight.ts';
 import { watchAdded, type Watch } from './watch.ts';
@@ -52,10 +51,10 @@ async function lookAt(current: Marks, anchors: readonly HTMLAnchorElement[]): Pr
   await Promise.all(asked);
 }
 
-function markRead(current: Marks, found: readonly FoundLink[], answers: readonly (LinkMark | null)[]): void {
+function markRead(current: Marks, found: readonly FoundLink[], answers: readonly (MarkedLink | null)[]): void {
   if (current !== marks) return;
   answers.forEach((answer, i) => {
-    if (answer) current.add(found[i]!.anchor, t('linkMarkTitle', answer.host, timeAgo(answer.lastSeen, Date.now(), uiLanguage())));
+    if (answer) current.add(found[i]!.anchor, answer.title);
   });
 }
 
