@@ -9,9 +9,8 @@
 import { send } from '../../platform/send.ts';
 import { loadSettings, onSettingsChanged } from '../../platform/settings-store.ts';
 import { pageLoaded } from '../page-loaded.ts';
-import type { MarkedLink } from '../../protocol.ts';
 import { onSites, type Settings } from '../../settings.ts';
-import { anchorsIn, describeLinks, type FoundLink } from './collect.ts';
+import { anchorsIn, describeLinks } from './collect.ts';
 import { Marks } from './highlight.ts';
 import { watchAdded, type Watch } from './watch.ts';
 
@@ -37,25 +36,30 @@ async function start(): Promise<void> {
   look([document]);
 }
 
-/** Asks about `anchors` a slice at a time (a task and a message each), and marks what is read. */
+/**
+ * Asks about `anchors` a slice at a time (a task and a message each), then marks what is read, all
+ * at once: each change to the highlight repaints the page, at a cost larger than the marking's own
+ * (BENCHMARKS.md, "Link marks on a front page").
+ */
 async function lookAt(current: Marks, anchors: readonly HTMLAnchorElement[]): Promise<void> {
   const here = location.href.split('#', 1)[0]!;
   const asked: Promise<void>[] = [];
+  const read: [HTMLAnchorElement, string][] = [];
   for (let i = 0; i < anchors.length; i += BATCH) {
     if (i > 0) await nextTask();
     // Marks turned off meanwhile: nothing more is asked, nor added.
     if (current !== marks) return;
     const found = describeLinks(anchors.slice(i, i + BATCH), seen, here);
-    if (found.length > 0) asked.push(send('links/read', { page: location.href, links: found.map((f) => f.link) }).then((answers) => markRead(current, found, answers)));
+    if (found.length === 0) continue;
+    asked.push(send('links/read', { page: location.href, links: found.map((f) => f.link) }).then((answers) => {
+      answers.forEach((answer, j) => answer && read.push([found[j]!.anchor, answer.title]));
+    }));
   }
-  await Promise.all(asked);
-}
-
-function markRead(current: Marks, found: readonly FoundLink[], answers: readonly (MarkedLink | null)[]): void {
-  if (current !== marks) return;
-  answers.forEach((answer, i) => {
-    if (answer) current.add(found[i]!.anchor, answer.title);
-  });
+  // A slice whose question failed leaves the others' marks: they are made, then the failure reported.
+  const settled = await Promise.allSettled(asked);
+  if (current === marks) for (const [anchor, title] of read) current.add(anchor, title);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
