@@ -17,7 +17,7 @@ function rows(label: string, s: MarksSummary, steps: readonly MarksStep[]): (str
   const median = (values: number[]) => sorted(values)[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
   return [
     [`${label}: main-thread time of marks.js tasks (ms)`, spread(s.totalMs), fmt(median(cpu((t) => t.cpuMs)))],
-    [`${label}: longest such task (ms)`, spread(s.longestMs), fmt(median(cpu((t) => t.longestCpuMs)))],
+    [`${label}: longest such task (ms; thread time: the most in one task)`, spread(s.longestMs), fmt(median(cpu((t) => t.longestCpuMs)))],
     [`${label}: tasks`, `${fmt(s.tasks.median, 0)} (${fmt(s.tasks.min, 0)}–${fmt(s.tasks.max, 0)})`, ''],
     [`${label}: frames rendered after them (ms)`, spread(s.framesMs), fmt(median(steps.map((x) => x.tasks?.frames.cpuMs ?? Number.NaN)))],
     [`${label}: until every mark was seen (ms)`, spread(s.doneMs), ''],
