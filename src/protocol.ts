@@ -158,12 +158,21 @@ export interface PageLink {
   text: string;
 }
 
-/** A link that leads to something read: where and when last (the tooltip), and how it was known. */
+/** A link that leads to something read: where and when last, and how it was known. */
 export interface LinkMark {
   host: string;
   lastSeen: number;
   /** Its target is a page read, or its text the headline of an article read. */
   by: 'page' | 'title';
+}
+
+/**
+ * A link read, as the page is told of it: with its tooltip in the browser's language ("Read on
+ * example.com · 3 days ago"), worded by the worker (src/background/mark-title.ts), which spares
+ * every page the making of a relative-time formatter.
+ */
+export interface MarkedLink extends LinkMark {
+  title: string;
 }
 
 /** What the content script sends the background (checked: only from a tab's content script). */
@@ -176,7 +185,7 @@ export interface ContentRequests {
    * A batch of a page's links (`page`: its address): for each, in order, the reading it leads to,
    * or null. Answers all null when marks are off for the page, or the page is not looked at.
    */
-  'links/read': { request: { page: string; links: PageLink[] }; response: (LinkMark | null)[] };
+  'links/read': { request: { page: string; links: PageLink[] }; response: (MarkedLink | null)[] };
 }
 
 /** What the extension's pages (popup, options) send the background (checked: only from them). */

@@ -3,7 +3,7 @@
  * the notice's "· 3 days ago", down to the phrase for under a minute.
  */
 import { describe, expect, it } from 'vitest';
-import { timeAgo } from '../src/time-ago.ts';
+import { timeAgo, timeAgoIn } from '../src/time-ago.ts';
 
 const NOW = Date.UTC(2025, 5, 15, 12);
 const MINUTE = 60_000;
@@ -40,5 +40,15 @@ describe('timeAgo', () => {
     expect(timeAgo(NOW - 2 * HOUR + 1, NOW, 'en')).toBe('1 hour ago');
     expect(timeAgo(NOW - 8 * DAY, NOW, 'en')).toBe('last week');
     expect(timeAgo(NOW - 400 * DAY, NOW, 'en')).toBe('last year');
+  });
+});
+
+describe('timeAgoIn', () => {
+  it('words every age as timeAgo does, with one formatter for them all', () => {
+    const ages = [-5_000, 0, 59_999, MINUTE, 90 * MINUTE, 2 * HOUR + 1, DAY, 6 * DAY, 8 * DAY, 45 * DAY, 400 * DAY, 900 * DAY];
+    for (const locale of [...Object.keys(EXPECTED), 'ja', undefined]) {
+      const ago = timeAgoIn(locale);
+      expect(ages.map((age) => ago(NOW - age, NOW))).toEqual(ages.map((age) => timeAgo(NOW - age, NOW, locale)));
+    }
   });
 });

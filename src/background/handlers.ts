@@ -20,6 +20,8 @@ export interface Deps {
   setBadge: (tabId: number, text: string, color?: string) => Promise<void>;
   saveVerdict: (tabId: number, verdict: TabVerdict) => Promise<void>;
   loadVerdict: (tabId: number) => Promise<TabVerdict | null>;
+  /** A marked link's tooltip: "Read on HOST · 3 days ago" (lastSeen against now), in the browser's language. */
+  markTitle: (host: string, lastSeen: number, now: number) => string;
   /** Small persisted values (when the history was last pruned, the last storage problem). */
   meta: { get: <T>(key: string, fallback: T) => Promise<T>; set: (key: string, value: unknown) => Promise<void> };
 }
@@ -124,7 +126,9 @@ export function createHandlers(deps: Deps): Handlers {
     'links/read': async ({ page, links }, sender) => {
       const settings = await deps.settings();
       if (!marksWanted(page, sender, settings)) return links.map(() => null);
-      return linkMarks(await deps.db(), page, links);
+      const now = deps.now();
+      const marks = await linkMarks(await deps.db(), page, links);
+      return marks.map((mark) => mark && { ...mark, title: deps.markTitle(mark.host, mark.lastSeen, now) });
     },
     'tab/verdict': ({ tabId }) => deps.loadVerdict(tabId),
     'history/stories': async (query) => storiesPage(await deps.db(), { ...query, limit: Math.min(query.limit, MAX_PAGE) }),

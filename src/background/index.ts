@@ -13,6 +13,7 @@ import { loadSettings } from '../platform/settings-store.ts';
 import { loadValue, saveValue } from '../platform/local-values.ts';
 import type { TabVerdict } from '../protocol.ts';
 import { createHandlers } from './handlers.ts';
+import { markTitle } from './mark-title.ts';
 import { createRouter } from './router.ts';
 
 let history: Promise<HistoryDB> | null = null;
@@ -33,6 +34,7 @@ const handlers = createHandlers({
   setBadge,
   saveVerdict: saveTabState<TabVerdict>,
   loadVerdict: loadTabState<TabVerdict>,
+  markTitle,
 });
 
 onRuntimeMessage(createRouter(handlers, { id: extensionId(), origin: extensionUrl('') }));

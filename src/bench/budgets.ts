@@ -44,6 +44,13 @@ export const BUDGETS = {
    */
   pageLoadRatio: { where: 'chromium', kind: 'time', label: 'page load event, with / without the extension (median)', limit: 1.02, unit: '×' },
   lcpRatio: { where: 'chromium', kind: 'time', label: 'largest contentful paint, with / without the extension (median)', limit: 1.02, unit: '×' },
+  /** The link marks on a front page of 1,000 links (BENCHMARKS.md, "Link marks on a front page"). */
+  marksMainThreadMs: {
+    where: 'chromium', kind: 'time', label: 'link marks main-thread time, 1,000-link front page (median of runs)', limit: 10, unit: 'ms',
+  },
+  marksLongestTaskMs: {
+    where: 'chromium', kind: 'time', label: 'link marks longest task, 1,000-link front page (median of runs)', limit: 50, unit: 'ms',
+  },
 } as const satisfies Record<string, BudgetSpec>;
 
 export type BudgetId = keyof typeof BUDGETS;

@@ -45,7 +45,7 @@ describe('faults', () => {
     }) as HistoryDB['transaction']);
     const handlers = createHandlers({
       db: async () => db, now: () => Date.now(), settings: async () => DEFAULT_SETTINGS,
-      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null,
+      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null, markTitle: (host) => host,
       meta: { get: async <T>(k: string, f: T) => (meta.get(k) as T) ?? f, set: async (k, v) => void meta.set(k, v) },
     });
     const verdict = await handlers['page/record']({ article: true, ...reportFor('https://new.example/a', makeArticle(200, 4)) }, { id: 'x', tab: { id: 1 } });
@@ -75,7 +75,7 @@ describe('faults', () => {
     let now = Date.now();
     const handlers = createHandlers({
       db: async () => db, now: () => now, settings: async () => DEFAULT_SETTINGS,
-      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null,
+      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null, markTitle: (host) => host,
       meta: { get: async <T>(k: string, f: T) => (meta.get(k) as T) ?? f, set: async (k, v) => void meta.set(k, v) },
     });
     for (let i = 0; i < 20; i++) {
@@ -100,7 +100,7 @@ describe('faults', () => {
     // storage.local is on the same full disk: a note of a prune could not be kept, so none is made.
     const handlers = createHandlers({
       db: async () => db, now: () => Date.now(), settings: async () => DEFAULT_SETTINGS,
-      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null,
+      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null, markTitle: (host) => host,
       meta: { get: async <T>(_k: string, f: T) => f, set: async () => { throw new Error('No space left on device'); } },
     });
     for (let i = 0; i < 5; i++) {
@@ -132,7 +132,7 @@ describe('faults', () => {
     }) as HistoryDB['transaction']);
     const handlers = createHandlers({
       db: async () => db, now: () => now, settings: async () => DEFAULT_SETTINGS,
-      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null,
+      setBadge: async () => undefined, saveVerdict: async () => undefined, loadVerdict: async () => null, markTitle: (host) => host,
       meta: { get: async <T>(k: string, f: T) => (meta.get(k) as T) ?? f, set: async (k, v) => void meta.set(k, v) },
     });
     const record = (i: number) => handlers['page/record']({ article: true, ...reportFor(`https://new${i}.example/a`, makeArticle(500 + i, 4)) }, { id: 'x', tab: { id: 1 } });

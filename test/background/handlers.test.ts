@@ -23,6 +23,7 @@ function setup(change: Partial<Settings> = {}) {
     setBadge: async (tab, text) => void badges.set(tab, text),
     saveVerdict: async (tab, v) => void verdicts.set(tab, v),
     loadVerdict: async (tab) => verdicts.get(tab) ?? null,
+    markTitle: (host, lastSeen, now) => `Read on ${host}, ${now - lastSeen} ms ago`,
   });
   return { handlers, badges, verdicts };
 }
@@ -156,7 +157,9 @@ describe('handlers', () => {
       { url: 'https://c.example/bridge', text: `${title} | C News` },
       { url: 'https://a.example/2', text: 'A story never read anywhere at all' },
     ];
-    const marked = [{ host: 'a.example', lastSeen: 60_000, by: 'page' }, { host: 'a.example', lastSeen: 60_000, by: 'title' }, null];
+    // Each worded by the worker, against the time of the question.
+    const worded = expect.stringMatching(/^Read on a\.example, [1-9]\d* ms ago$/);
+    const marked = [{ host: 'a.example', lastSeen: 60_000, by: 'page', title: worded }, { host: 'a.example', lastSeen: 60_000, by: 'title', title: worded }, null];
     const ask = async (change: Partial<Settings>, incognito = false) => {
       const { handlers } = setup(change);
       await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story, title) }, tab(1));

@@ -38,6 +38,7 @@ export async function makeWorld(start: number) {
     setBadge: async (tab, text) => void badges.set(tab, text),
     saveVerdict: async (tab, verdict) => void verdicts.set(tab, verdict),
     loadVerdict: async (tab) => verdicts.get(tab) ?? null,
+    markTitle: (host) => host,
   });
   return { db, handlers, badges, state };
 }

@@ -49,21 +49,21 @@ describe('the budgets table', () => {
     expect(nodeIds).toEqual(['bytesPerArticle', 'contentScriptBytes', 'fingerprintMsPer1000Words', 'workRatio']);
     const chromium = checkBudgets({
       lookupMedian100kMs: 9, lookupGrowth: 1.5, storedBytesPerArticle: 560, bigPageLongestTaskMs: 80, popupFirstRenderMs: 400,
-      pageLoadRatio: 1.1, lcpRatio: 1.1,
+      pageLoadRatio: 1.1, lcpRatio: 1.1, marksMainThreadMs: 30, marksLongestTaskMs: 80,
     });
     expect(chromium.filter((b) => b.stable).map((b) => b.id)).toEqual(['lookupGrowth', 'storedBytesPerArticle']);
     expect(allPass(chromium, 'stable')).toBe(true);
     expect(allPass(chromium, 'all')).toBe(false);
     expect(allPass(checkBudgets({
       lookupMedian100kMs: 1, lookupGrowth: 2.5, storedBytesPerArticle: 560, bigPageLongestTaskMs: 1, popupFirstRenderMs: 1,
-      pageLoadRatio: 1, lcpRatio: 1,
+      pageLoadRatio: 1, lcpRatio: 1, marksMainThreadMs: 1, marksLongestTaskMs: 1,
     }), 'stable')).toBe(false);
   });
 
   it('holds the page-load ratios under --check only: 1.02× passes, just over fails', () => {
     const figures = {
       lookupMedian100kMs: 1, lookupGrowth: 1, storedBytesPerArticle: 500, bigPageLongestTaskMs: 1, popupFirstRenderMs: 1,
-      pageLoadRatio: 1.02, lcpRatio: 1.02,
+      pageLoadRatio: 1.02, lcpRatio: 1.02, marksMainThreadMs: 1, marksLongestTaskMs: 1,
     };
     expect(allPass(checkBudgets(figures), 'all')).toBe(true);
     const slower = checkBudgets({ ...figures, pageLoadRatio: 1.03, lcpRatio: Number.NaN });
@@ -71,5 +71,18 @@ describe('the budgets table', () => {
     expect(slower.filter((b) => !b.pass).every((b) => !b.stable && b.unit === '×')).toBe(true);
     expect(allPass(slower, 'all')).toBe(false);
     expect(allPass(slower, 'stable')).toBe(true);
+  });
+
+  it('holds the link marks\' time on a 1,000-link page under --check only: 10 ms in all, no task over 50 ms', () => {
+    const figures = {
+      lookupMedian100kMs: 1, lookupGrowth: 1, storedBytesPerArticle: 500, bigPageLongestTaskMs: 1, popupFirstRenderMs: 1,
+      pageLoadRatio: 1, lcpRatio: 1, marksMainThreadMs: 10, marksLongestTaskMs: 50,
+    };
+    expect(allPass(checkBudgets(figures), 'all')).toBe(true);
+    const slower = checkBudgets({ ...figures, marksMainThreadMs: 10.1, marksLongestTaskMs: 50.1 });
+    expect(slower.filter((b) => !b.pass).map((b) => b.id)).toEqual(['marksMainThreadMs', 'marksLongestTaskMs']);
+    expect(slower.filter((b) => !b.pass).every((b) => !b.stable && b.unit === 'ms')).toBe(true);
+    expect(allPass(slower, 'stable')).toBe(true);
+    expect(checkBudgets({ ...figures, marksMainThreadMs: Number.NaN }).find((b) => b.id === 'marksMainThreadMs')?.pass).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * The in-browser half of the benchmark: the built extension in real Chromium.
  *
  *   node scripts/run-ts.mjs src/bench/browser/index.ts [CORPUS] [--json FILE] [--check | --check-stable] [--firefox]
- *     [--pages N] [--lookups N] [--sizes 1000,10000,100000] [--load-pages N] [--load-rounds N] [--only page-load]
+ *     [--pages N] [--lookups N] [--sizes 1000,10000,100000] [--load-pages N] [--load-rounds N] [--marks-runs N]
+ *     [--only page-load | --only marks]
  *
  * CORPUS defaults to ../shared/corpus; its pages are read by path and served from a local server
  * (never copied). The extension is the build in $DEJA_LU_DIST (default dist): build it first, e.g.
@@ -22,7 +23,10 @@
  *   4. after a browser restart on the same profile (usage recomputed from disk), the report round
  *      trip on a local site: navigation → content script → background → verdict and badge;
  *   5. the whole cost to page load: ~30 corpus pages loaded 3 times each in two other Chromiums,
- *      with and without the extension, in turn (page-load.ts); --only page-load runs it alone.
+ *      with and without the extension, in turn (page-load.ts); --only page-load runs it alone;
+ *   6. the link marks' main-thread cost on a generated front page of 1,000 links, 150 of them read
+ *      (recorded in a fresh profile with the background's code), loaded 5 times under a trace, then
+ *      250 links added as an infinite scroll does (marks.ts); --only marks runs it alone.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';

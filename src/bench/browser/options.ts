@@ -17,11 +17,13 @@ export interface BrowserOptions {
   /** Corpus pages, and rounds over them, loaded with and without the extension (page-load.ts). */
   loadPages: number;
   loadRounds: number;
+  /** Loads of the marks' front page (marks.ts). */
+  marksRuns: number;
   /** One phase alone (for working on it): its figures and budgets only. */
   only: OnlyPhase | null;
 }
 
-export const ONLY_PHASES = ['page-load'] as const;
+export const ONLY_PHASES = ['page-load', 'marks'] as const;
 export type OnlyPhase = (typeof ONLY_PHASES)[number];
 
 const onlyPhase = (value: string | undefined): OnlyPhase | null => {
@@ -56,6 +58,7 @@ export function parseOptions(argv: readonly string[], root: string): BrowserOpti
     sizes: (option('--sizes') ?? '1000,10000,100000').split(',').map(Number).sort((a, b) => a - b),
     loadPages: Number(option('--load-pages') ?? 30),
     loadRounds: Number(option('--load-rounds') ?? 3),
+    marksRuns: Number(option('--marks-runs') ?? 5),
     only: onlyPhase(option('--only')),
   };
   const unknown = rest.find((a) => a.startsWith('--'));

@@ -7,6 +7,7 @@ import { POPUP_OPENS } from './popup.ts';
 import type { BrowserResults, CompleteResults } from './results.ts';
 import { ROUND_TRIPS } from './round-trip.ts';
 import { renderBudgets, renderContentScript, renderFirefox } from './render-pages.ts';
+import { renderMarks } from './render-marks.ts';
 import { renderPageLoad } from './render-page-load.ts';
 
 export function render(r: CompleteResults): string {
@@ -20,6 +21,7 @@ export function render(r: CompleteResults): string {
     ...renderPopup(r),
     ...renderContentScript(r.contentScript),
     ...renderPageLoad(r.pageLoad),
+    ...renderMarks(r.marks),
     ...renderFirefox(r.firefox),
     ...renderBudgets(r.budgets),
   ];
@@ -32,6 +34,7 @@ export function renderOnly(r: BrowserResults): string {
     `\n## Déjà Lu in the browser, one phase — ${r.browser ?? '?'}, ${r.cpus}, ${r.date.slice(0, 16).replace('T', ' ')} UTC`,
     `Load average (1 min) at each phase: ${Object.entries(r.load).map(([k, v]) => `${k} ${v}`).join(' · ')}. Run ${fmt(r.runtimeS ?? Number.NaN, 0)} s.`,
     ...renderPageLoad(r.pageLoad),
+    ...renderMarks(r.marks),
     ...renderBudgets(r.budgets ?? []),
   ].join('\n');
 }

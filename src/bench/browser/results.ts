@@ -30,6 +30,54 @@ export interface ContentScriptResult {
   bigArticle: TracedVisit & { bytes: number; runs: (ExtensionTasks | null)[]; longestTaskMs: Summary };
 }
 
+/** One step of a marks run: the page loaded, or 250 links added; until marked, from a trace. */
+export interface MarksStep {
+  /** Links in the marks' highlight when done, and links with a title (the marks set one). */
+  marked: number;
+  titled: number;
+  /** From the step's start (navigation, or the links added) until every expected mark was seen (polled). */
+  doneMs: number;
+  /** The load average (1 min) when the step began. */
+  loadAverage: number;
+  /** Tasks holding marks.js code. */
+  tasks: ExtensionTasks | null;
+  /** Tasks holding content.js code, on the same page (for comparison). */
+  content: ExtensionTasks | null;
+}
+
+export interface MarksRun {
+  load: MarksStep;
+  scroll: MarksStep;
+  /** Links marked that lead to nothing read (by the page's plan). */
+  unexpected: number;
+}
+
+export interface MarksSummary {
+  totalMs: Summary;
+  longestMs: Summary;
+  tasks: Summary;
+  sampledMs: Summary;
+  /** The frames rendered after the marks' first task of their own (the highlight painted). */
+  framesMs: Summary;
+  doneMs: Summary;
+}
+
+export interface MarksResult {
+  links: number;
+  moreLinks: number;
+  /** Articles in the history, of which `otherArticles` synthetic; how the read ones were recorded (verdict kinds). */
+  articles: number;
+  otherArticles: number;
+  recorded: Record<string, number>;
+  /** The page's plan: links to pages read, and headlines of articles read, on the page and among the links added. */
+  planned: { byUrl: number; byHeadline: number; moreByUrl: number; moreByHeadline: number };
+  /** What the worker's code (linkMarks) marks among the page's links, and among those added. */
+  expected: { links: number; more: number };
+  runs: MarksRun[];
+  load: MarksSummary;
+  scroll: MarksSummary;
+}
+
 export interface LookupsAt {
   articles: number;
   record: Summary;
@@ -143,6 +191,7 @@ export interface BrowserResults {
   roundTrip?: RoundTripResult;
   bytesBreakdown?: BytesBreakdown;
   pageLoad?: PageLoadResult;
+  marks?: MarksResult;
   firefox?: FirefoxResult;
   runtimeS?: number;
   budgets?: BudgetResult[];
@@ -153,7 +202,10 @@ export type CompleteResults = Required<Omit<BrowserResults, 'firefox' | 'popup' 
   Pick<BrowserResults, 'firefox' | 'popup' | 'bytesBreakdown'>;
 
 /** The budgets each phase run alone (--only) measures. */
-export const PHASE_BUDGETS: Record<OnlyPhase, readonly BudgetId[]> = { 'page-load': ['pageLoadRatio', 'lcpRatio'] };
+export const PHASE_BUDGETS: Record<OnlyPhase, readonly BudgetId[]> = {
+  'page-load': ['pageLoadRatio', 'lcpRatio'],
+  marks: ['marksMainThreadMs', 'marksLongestTaskMs'],
+};
 
 /** The budgets of a whole run, or of the one phase run alone. */
 export function budgets(r: BrowserResults, only: OnlyPhase | null = null): BudgetResult[] {
@@ -173,5 +225,7 @@ function allBudgets(r: BrowserResults): BudgetResult[] {
     popupFirstRenderMs: r.popup?.fromNavigationStart.median ?? Number.NaN,
     pageLoadRatio: r.pageLoad?.loadRatio ?? Number.NaN,
     lcpRatio: r.pageLoad?.lcpRatio ?? Number.NaN,
+    marksMainThreadMs: r.marks?.load.totalMs.median ?? Number.NaN,
+    marksLongestTaskMs: r.marks?.load.longestMs.median ?? Number.NaN,
   });
 }

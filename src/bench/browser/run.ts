@@ -1,7 +1,8 @@
 /**
  * The phases in one Chromium profile, in order: corpus reports, content script time, the history,
  * then after a restart storage from disk and the report round trip; then the cost to page load in
- * two Chromiums of their own (or that phase alone, --only page-load); Firefox's history if asked.
+ * two Chromiums of their own (or that phase alone, --only page-load), the link marks' cost in one
+ * of its own (or alone, --only marks); Firefox's history if asked.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { hermetic, listCorpus, readCached, samplePages, type CorpusPage } from '
 import { diskUsage } from './disk.ts';
 import { firefoxHistory } from './firefox.ts';
 import { historyPhase } from './history.ts';
+import { marksCost } from './marks.ts';
 import { pageLoadCost } from './page-load.ts';
 import type { BrowserOptions, Log } from './options.ts';
 import type { BrowserResults } from './results.ts';
@@ -34,8 +36,11 @@ export interface RunContext {
   dist: string;
 }
 
-/** The fixture sites, and the bench host serving corpus pages (hermetic, or raw) and the generated article. */
-function serve(corpus: readonly CorpusPage[]): Promise<RunningSites> {
+/**
+ * The fixture sites, and the bench host serving corpus pages (hermetic, or raw), the generated
+ * article and the pages a phase publishes (`published`, by path: the marks' front page).
+ */
+function serve(corpus: readonly CorpusPage[], published: ReadonlyMap<string, string>): Promise<RunningSites> {
   const byId = new Map(corpus.map((p) => [p.id, p]));
   const bigArticle = hermetic(articlePage());
   return startSites({
@@ -45,10 +50,12 @@ function serve(corpus: readonly CorpusPage[]): Promise<RunningSites> {
       const html = { type: 'text/html; charset=utf-8' };
       if (pathname === '/bench/blank') return { ...html, body: '<!doctype html><title>bench</title><p>bench</p>' };
       if (pathname === '/bench/big-article') return { ...html, body: bigArticle };
+      const page = published.get(pathname);
+      if (page !== undefined) return { ...html, body: page };
       const match = /^\/bench\/(page|raw)\/([^/]+)$/.exec(pathname);
-      const page = match && byId.get(decodeURIComponent(match[2] ?? ''));
-      if (!page) return { type: 'text/plain', body: 'no such page' };
-      const source = readCached(page.file);
+      const saved = match && byId.get(decodeURIComponent(match[2] ?? ''));
+      if (!saved) return { type: 'text/plain', body: 'no such page' };
+      const source = readCached(saved.file);
       return { ...html, body: match[1] === 'page' ? hermetic(source) : source };
     },
   });
@@ -57,7 +64,8 @@ function serve(corpus: readonly CorpusPage[]): Promise<RunningSites> {
 export async function runChromium(results: BrowserResults, context: RunContext): Promise<void> {
   const { options, log, bundle, dist } = context;
   const corpus = await listCorpus(options.corpusDir);
-  const sites = await serve(corpus);
+  const published = new Map<string, string>();
+  const sites = await serve(corpus, published);
   const benchOrigin = `http://${BENCH_HOST}:${sites.port}`;
   const pageLoad = async () => {
     log.phase('page load with and without the extension');
@@ -66,10 +74,17 @@ export async function runChromium(results: BrowserResults, context: RunContext):
     results.pageLoad = figures;
     results.browser ??= version;
   };
-  if (options.only === 'page-load') {
+  const marks = async () => {
+    log.phase('link marks on a front page');
+    const target = { benchOrigin, dist, bundle, runs: options.marksRuns, log, publish: (path: string, html: string) => published.set(path, html) };
+    const { figures, browser: version } = await marksCost(corpus, target);
+    results.marks = figures;
+    results.browser ??= version;
+  };
+  if (options.only) {
     try {
       results.corpusPages = corpus.length;
-      await pageLoad();
+      await (options.only === 'page-load' ? pageLoad() : marks());
     } finally {
       await sites.close();
     }
@@ -126,6 +141,8 @@ export async function runChromium(results: BrowserResults, context: RunContext):
 
     // 5. The whole cost to page load, in two browsers of its own, once this one is closed.
     await pageLoad();
+    // 6. The link marks' cost on a front page of 1,000 links, in a browser of its own.
+    await marks();
 
     if (options.firefox) {
       log.phase('firefox: history');

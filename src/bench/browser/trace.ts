@@ -6,9 +6,17 @@
  * sampling profiler the trace carries: a top-level task of the renderer's main thread is the
  * extension's when a sample inside it has a frame of the content script on its stack, or when it
  * holds an EvaluateScript / FunctionCall / v8.compile event of the content script's URL. The
- * task's whole duration counts (style, GC and DOM work done on the script's behalf included).
- * Tasks with less than one sample interval (~0.5 ms) of extension code can be missed.
+ * task's whole duration counts (style, GC and DOM work done on the script's behalf included),
+ * except in a task that also runs the page's own script: there only the sampled time of the
+ * content script counts (a MutationObserver's callback runs at the end of the task that changed
+ * the page, the page's own work before it). Tasks with less than one sample interval (~0.5 ms) of
+ * extension code can be missed.
+ *
+ * The frames the browser renders after the script's first task of its own after the page's load
+ * (or in the whole trace, when it holds no load event) are summed apart: on a page that does not
+ * change after loading, they are the rendering the script's changes cost (style, layout, paint).
  */
+import { sampledScriptTimes } from './trace-samples.ts';
 
 export const TRACE_CATEGORIES = [
   'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute',
@@ -17,8 +25,10 @@ export const TRACE_CATEGORIES = [
 
 const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run', 'TimerFire', 'EventDispatch']);
+/** What a rendered frame holds on the main thread. */
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint']);
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   cat?: string;
   ph: string;
@@ -26,6 +36,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs: what the task ran, without the time the thread waited for a core. */
+  tdur?: number;
   id?: string;
   args?: {
     name?: string;
@@ -45,8 +57,18 @@ export interface ExtensionTasks {
   totalMs: number;
   /** the longest of them */
   longestMs: number;
+  /**
+   * Their summed thread time, and the longest's: the CPU the tasks used, without the time the thread
+   * waited for a core (on a loaded machine, most of their duration). NaN when the trace has none.
+   */
+  cpuMs: number;
+  longestCpuMs: number;
   /** sampled time with a content-script frame on the stack */
   scriptSampledMs: number;
+  /** of `tasks`, those that also ran the page's own script (only their sampled script time counted) */
+  pageTasks: number;
+  /** the frames rendered after the script's first task of its own after load: their count, duration and thread time */
+  frames: { tasks: number; totalMs: number; cpuMs: number };
   /** the first, synchronous run of content.js (EvaluateScript) */
   evaluateMs: number;
 }
@@ -68,108 +90,57 @@ export function extensionTasks(trace: Uint8Array | string, scriptUrl: string): E
   if (pid === undefined) return null;
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain')
     ?.tid ?? pid;
-  const scriptTimes = samples.filter((s) => s.pid === pid).flatMap((s) => s.times).sort((a, b) => a - b);
-  const scriptSampledMs = samples.filter((s) => s.pid === pid).reduce((sum, s) => sum + s.weight, 0) / 1000;
-  const marks = [...direct.filter((e) => e.pid === pid && e.tid === main).map((e) => e.ts), ...scriptTimes].sort((a, b) => a - b);
+  const mine = samples.filter((s) => s.pid === pid);
+  const sampled = mine.flatMap((s) => s.times.map((t, i) => ({ t, w: s.weights[i] ?? 0 }))).sort((a, b) => a.t - b.t);
+  const scriptSampledMs = mine.reduce((sum, s) => sum + s.weight, 0) / 1000;
+  const marks = [...direct.filter((e) => e.pid === pid && e.tid === main).map((e) => e.ts), ...sampled.map((s) => s.t)].sort((a, b) => a - b);
+  const onMain = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === main);
+  // The page's own script: an event of an http(s) script (a content script's are chrome-extension:).
+  const pageScript = onMain.filter((e) => SCRIPT_EVENTS.has(e.name) && typeof e.args?.data?.url === 'string' && /^https?:/.test(e.args.data.url));
+  const rendering = onMain.filter((e) => RENDERING.has(e.name));
+  const within = (list: readonly TraceEvent[], task: TraceEvent) => list.some((e) => e.ts >= task.ts && e.ts <= task.ts + (task.dur ?? 0));
+  const loaded = events.find((e) => e.pid === pid && e.name === 'MarkLoad')?.ts ?? Number.NEGATIVE_INFINITY;
 
   // Outermost tasks of the main thread.
-  const all = events
-    .filter((e) => e.ph === 'X' && e.pid === pid && e.tid === main && TASK_NAMES.has(e.name) && typeof e.dur === 'number')
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const all = onMain.filter((e) => TASK_NAMES.has(e.name) && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const top: TraceEvent[] = [];
   for (const task of all) {
     const last = top[top.length - 1];
     if (last && task.ts < last.ts + (last.dur ?? 0)) continue;
     top.push(task);
   }
-  let tasks = 0;
-  let totalMs = 0;
-  let longestMs = 0;
+  const counted = { tasks: 0, totalMs: 0, longestMs: 0, cpuMs: 0, longestCpuMs: 0, pageTasks: 0 };
+  const frames = { tasks: 0, totalMs: 0, cpuMs: 0 };
+  let framesFrom = Number.POSITIVE_INFINITY;
   let m = 0;
   for (const task of top) {
     const end = task.ts + (task.dur ?? 0);
     while (m < marks.length && marks[m]! < task.ts) m++;
-    if (m < marks.length && marks[m]! <= end) {
-      tasks++;
-      const ms = (task.dur ?? 0) / 1000;
-      totalMs += ms;
-      longestMs = Math.max(longestMs, ms);
+    const ours = m < marks.length && marks[m]! <= end;
+    if (!ours) {
+      if (task.ts >= framesFrom && within(rendering, task)) {
+        frames.tasks++;
+        frames.totalMs += (task.dur ?? 0) / 1000;
+        frames.cpuMs += (task.tdur ?? Number.NaN) / 1000;
+      }
+      continue;
     }
+    const page = within(pageScript, task);
+    let ms = (task.dur ?? 0) / 1000;
+    let cpu = (task.tdur ?? Number.NaN) / 1000;
+    if (page) {
+      const share = sampled.filter((s) => s.t >= task.ts && s.t <= end).reduce((sum, s) => sum + s.w, 0) / 1000;
+      cpu *= ms > 0 ? share / ms : 0;
+      ms = share;
+      counted.pageTasks++;
+    } else if (task.ts > loaded) framesFrom = Math.min(framesFrom, task.ts);
+    counted.tasks++;
+    counted.totalMs += ms;
+    counted.longestMs = Math.max(counted.longestMs, ms);
+    counted.cpuMs += cpu;
+    counted.longestCpuMs = Math.max(counted.longestCpuMs, cpu);
   }
   const evaluated = direct.filter((e) => e.pid === pid && e.name === 'EvaluateScript');
   const evaluateMs = evaluated.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
-  return { tasks, totalMs, longestMs, scriptSampledMs, evaluateMs };
-}
-
-/**
- * Times (trace µs) of the CPU samples whose stack holds a frame of `scriptUrl`, per profile,
- * with the summed sample weight (each sample stands for the time since the previous one).
- */
-function sampledScriptTimes(events: readonly TraceEvent[], scriptUrl: string): { pid: number; times: number[]; weight: number }[] {
-  interface Profile {
-    pid: number;
-    clock: number;
-    nodes: Map<number, { url: string; parent?: number | undefined }>;
-    samples: number[];
-    deltas: number[];
-  }
-  const profiles = new Map<string, Profile>();
-  for (const e of events) {
-    if (e.name === 'Profile') {
-      const clock = e.args?.data?.startTime ?? e.ts;
-      profiles.set(`${e.pid}:${e.id}`, { pid: e.pid, clock, nodes: new Map(), samples: [], deltas: [] });
-    }
-  }
-  for (const e of events) {
-    if (e.name !== 'ProfileChunk') continue;
-    const profile = profiles.get(`${e.pid}:${e.id}`);
-    if (!profile) continue;
-    const data = e.args?.data ?? {};
-    for (const node of data.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, { url: node.callFrame?.url ?? '', parent: node.parent });
-    const samples = data.cpuProfile?.samples ?? [];
-    const deltas = data.timeDeltas ?? [];
-    for (let i = 0; i < samples.length; i++) {
-      profile.samples.push(samples[i]!);
-      profile.deltas.push(deltas[i] ?? 0);
-    }
-  }
-  return [...profiles.values()].map((profile) => {
-    const memo = new Map<number, boolean>();
-    const inScript = (id: number): boolean => {
-      const known = memo.get(id);
-      if (known !== undefined) return known;
-      // Iterative walk up to the root (stacks can be deep).
-      const path: number[] = [];
-      let found = false;
-      let at: number | undefined = id;
-      while (at !== undefined) {
-        const cached = memo.get(at);
-        if (cached !== undefined) {
-          found = cached;
-          break;
-        }
-        path.push(at);
-        const node = profile.nodes.get(at);
-        if (!node) break;
-        if (node.url.startsWith(scriptUrl)) {
-          found = true;
-          break;
-        }
-        at = node.parent;
-      }
-      for (const p of path) memo.set(p, found);
-      return found;
-    };
-    const times: number[] = [];
-    let weight = 0;
-    let clock = profile.clock;
-    for (let i = 0; i < profile.samples.length; i++) {
-      clock += profile.deltas[i]!;
-      if (inScript(profile.samples[i]!)) {
-        times.push(clock);
-        weight += profile.deltas[i]!;
-      }
-    }
-    return { pid: profile.pid, times, weight };
-  });
+  return { ...counted, scriptSampledMs, evaluateMs, frames };
 }

@@ -8,12 +8,13 @@
  */
 import type { BenchApi, BenchGlobal } from './api.ts';
 import { reportOf, stages } from './extraction.ts';
+import { linkMarksOf, recordReports } from './marks.ts';
 import { clear, close, count, estimate, forgetPages, open, prepare, sample, seed, seedCopies, trim } from './store.ts';
 import { timeParts, timeRecords, timeStories } from './timing.ts';
 
 const api: BenchApi = {
   reportOf, stages, open, close, count, clear, prepare, seedCopies, seed, trim, forgetPages,
-  timeRecords, timeParts, timeStories, sample, estimate,
+  timeRecords, timeParts, timeStories, sample, estimate, recordReports, linkMarksOf,
 };
 
 (globalThis as BenchGlobal).dejaLuBench = api;

@@ -1,7 +1,8 @@
 /**
  * The links of a part of the page worth asking about: to http(s) pages other than this one, with
  * the text that may be their headline. Reads only, and cheaply (no layout: textContent, never
- * innerText; a heading looked for only in a link too long to be a headline alone).
+ * innerText; a heading looked for only in a link too long to be a headline alone; whitespace
+ * folded only in a text that needs it: BENCHMARKS.md, "Link marks on a front page").
  */
 import type { PageLink } from '../../protocol.ts';
 
@@ -38,14 +39,18 @@ export function describeLinks(anchors: readonly HTMLAnchorElement[], seen: WeakS
     if (seen.has(anchor)) continue;
     seen.add(anchor);
     const url: unknown = anchor.href;
-    if (typeof url !== 'string' || !url.startsWith('http') || url.split('#', 1)[0] === here) continue;
+    if (typeof url !== 'string' || !url.startsWith('http') || (url.startsWith(here) && (url.length === here.length || url[here.length] === '#'))) continue;
     found.push({ anchor, link: { url, text: headlineText(anchor) } });
   }
   return found;
 }
 
+/** Whitespace other than single spaces: a link's text folded only when it has some (most have none). */
+const UNFOLDED = /\s\s|[^\S ]/;
+
 function headlineText(anchor: HTMLAnchorElement): string {
   let text = anchor.textContent ?? '';
   if (text.length > CARD_TEXT) text = anchor.querySelector('h1, h2, h3, h4, h5, h6')?.textContent ?? text;
-  return text.replace(/\s+/g, ' ').trim().slice(0, TEXT_LIMIT);
+  text = text.trim();
+  return (UNFOLDED.test(text) ? text.replace(/\s+/g, ' ') : text).slice(0, TEXT_LIMIT);
 }

@@ -1,17 +1,15 @@
 /**
  * The marks content script (marks.js, apart from content.js and its size budget): on any page, the
  * links that lead to a page already read, or whose text is the headline of an article read, are
- * marked (highlight.ts), with a tooltip "Read on example.com · 3 days ago". The page's links are
- * sent in batches, one message each; links added later (infinite scroll) are collected from the
- * added subtrees only, never by scanning the page again. Never throws into the page.
+ * marked (highlight.ts), with a tooltip "Read on example.com · 3 days ago", worded by the worker
+ * (src/background/mark-title.ts). The page's links are sent in batches, one message each; links
+ * added later (infinite scroll) are collected from the added subtrees only, never by scanning the
+ * page again. Never throws into the page.
  */
-import { t, uiLanguage } from '../../platform/i18n.ts';
 import { send } from '../../platform/send.ts';
 import { loadSettings, onSettingsChanged } from '../../platform/settings-store.ts';
 import { pageLoaded } from '../page-loaded.ts';
-import type { LinkMark } from '../../protocol.ts';
 import { onSites, type Settings } from '../../settings.ts';
-import { timeAgo } from '../../time-ago.ts';
 import { anchorsIn, describeLinks, type FoundLink } from './collect.ts';
 import { Marks } from './highlight.ts';
 import { watchAdded, type Watch } from './watch.ts';
@@ -46,29 +44,30 @@ async function start(): Promise<void> {
   look([document]);
 }
 
-/** Asks about `anchors` a slice at a time (a task and a message each), and marks what is read. */
+/**
+ * Asks about `anchors` a slice at a time (a task and a message each), then marks what is read, all
+ * at once: each change to the highlight repaints the page, at a cost larger than the marking's own
+ * (BENCHMARKS.md, "Link marks on a front page").
+ */
 async function lookAt(current: Marks, anchors: readonly HTMLAnchorElement[]): Promise<void> {
   const here = location.href.split('#', 1)[0]!;
   const asked: Promise<void>[] = [];
+  const read: [HTMLAnchorElement, string][] = [];
   for (let i = 0; i < anchors.length; i += BATCH) {
     if (i > 0) await nextTask();
     // Marks turned off meanwhile: nothing more is asked, nor added.
     if (current !== marks) return;
     const found = describeLinks(anchors.slice(i, i + BATCH), seen, here);
-    if (found.length > 0) asked.push(ask(current, found).catch(() => sleep(RETRY_MS).then(() => ask(current, found))));
+    if (found.length === 0) continue;
+    asked.push(ask(found).catch(() => sleep(RETRY_MS).then(() => ask(found))).then((answers) => {
+      answers.forEach((answer, j) => answer && read.push([found[j]!.anchor, answer.title]));
+    }));
   }
-  await Promise.all(asked);
-}
-
-/** One slice's message, and its answers marked. */
-const ask = (current: Marks, found: readonly FoundLink[]) =>
-  send('links/read', { page: location.href, links: found.map((f) => f.link) }).then((answers) => markRead(current, found, answers));
-
-function markRead(current: Marks, found: readonly FoundLink[], answers: readonly (LinkMark | null)[]): void {
-  if (current !== marks) return;
-  answers.forEach((answer, i) => {
-    if (answer) current.add(found[i]!.anchor, t('linkMarkTitle', answer.host, timeAgo(answer.lastSeen, Date.now(), uiLanguage())));
-  });
+  // A slice whose question failed leaves the others' marks: they are made, then the failure reported.
+  const settled = await Promise.allSettled(asked);
+  if (current === marks) for (const [anchor, title] of read) current.add(anchor, title);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** A slice whose message failed (the worker stopped while answering) is asked again once, after this. */
@@ -76,6 +75,9 @@ const RETRY_MS = 1_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const nextTask = () => sleep(0);
+
+/** One slice's question. */
+const ask = (found: readonly FoundLink[]) => send('links/read', { page: location.href, links: found.map((f) => f.link) });
 
 function stop(): void {
   watch?.stop();

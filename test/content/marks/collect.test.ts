@@ -1,4 +1,5 @@
 // What the marks content script sends about a page's links (linkedom: hrefs are given absolute, as a browser resolves them).
+import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { describeLinks } from '../../../src/content/marks/collect.ts';
@@ -41,5 +42,28 @@ describe('describeLinks', () => {
     const svgLink = { href: { baseVal: 'https://a.example/x', animVal: 'https://a.example/x' } } as unknown as HTMLAnchorElement;
     const [html] = links('<a href="https://a.example/1">Council approves the new harbour bridge plan</a>');
     expect(describeLinks([svgLink, html!], new WeakSet(), HERE).map((f) => f.link.url)).toEqual(['https://a.example/1']);
+  });
+
+  it('folds whitespace as before, while folding only the texts that need it', () => {
+    const before = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 400);
+    const sentText = (text: string) => {
+      const { document } = parseHTML('<!DOCTYPE html><html><body><a href="https://a.example/1"></a></body></html>');
+      const anchor = document.querySelector('a') as unknown as HTMLAnchorElement;
+      anchor.textContent = text;
+      return describeLinks([anchor], new WeakSet(), HERE)[0]!.link.text;
+    };
+    for (const text of ['  Council  approves\n\tthe plan ', '\u00a0Council approves\u2003the plan\u00a0', 'Council approves the plan', ' ', 'A\r\nB']) {
+      expect(sentText(text)).toBe(before(text));
+    }
+    const spacey = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028') });
+    fc.assert(fc.property(spacey, (text) => sentText(text) === before(text)));
+  });
+
+  it('leaves out links to this page, with or without a fragment, but not to a longer address', () => {
+    const anchors = links(`
+      <a href="https://front.example/">Home</a>
+      <a href="https://front.example/#section">Section</a>
+      <a href="https://front.example/page">Another page</a>`);
+    expect(describeLinks(anchors, new WeakSet(), HERE).map((f) => f.link.url)).toEqual(['https://front.example/page']);
   });
 });
