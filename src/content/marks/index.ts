@@ -16,9 +16,10 @@ import { watchAdded, type Watch } from './watch.ts';
 
 /**
  * Links per message, and per task collecting them: a page of thousands of links is gone through in
- * slices, each its own task, none long (the worker takes at most 500: validate.ts, LIMITS.links).
+ * slices, each its own task, none long; as many as the worker takes (validate.ts, LIMITS.links),
+ * since each message and task costs more than the links in it (BENCHMARKS.md, "Link marks").
  */
-const BATCH = 250;
+const BATCH = 500;
 
 let marks: Marks | null = null;
 let watch: Watch | null = null;
