@@ -24,22 +24,34 @@ const REPORT_BATCH = 20;
 export async function corpusReports(
   browser: ExtensionBrowser, corpus: readonly CorpusPage[], bundle: string, benchOrigin: string,
 ): Promise<PageReport[]> {
+  const reports = await reportsOf(browser, corpus.map((p) => ({ id: p.id, url: p.url })), bundle, benchOrigin);
+  return reports.filter((r): r is PageReport => r !== null);
+}
+
+/**
+ * The reports of `pages` (a corpus page's id, and the address to make its report for), in order,
+ * null where no article: made in a web page of the bench origin with the content script's code,
+ * from the raw saved HTML, REPORT_BATCH pages per call into the page.
+ */
+export async function reportsOf(
+  browser: ExtensionBrowser, pages: readonly { id: string; url: string }[], bundle: string, benchOrigin: string,
+): Promise<(PageReport | null)[]> {
   const page = await browser.browser.newPage();
   try {
     await page.goto(`${benchOrigin}/bench/blank`);
     await page.evaluate(bundle);
-    const reports: PageReport[] = [];
-    for (let i = 0; i < corpus.length; i += REPORT_BATCH) {
-      const batch = corpus.slice(i, i + REPORT_BATCH).map((p) => ({ id: p.id, url: p.url }));
-      const found: Report[] = await page.evaluate(async (pages) => {
-        const out: Report[] = [];
-        for (const p of pages) {
+    const reports: (PageReport | null)[] = [];
+    for (let i = 0; i < pages.length; i += REPORT_BATCH) {
+      const found: (PageReport | null)[] = await page.evaluate(async (batch) => {
+        const out: (PageReport | null)[] = [];
+        for (const p of batch) {
           const html = await (await fetch(`/bench/raw/${encodeURIComponent(p.id)}`)).text();
-          out.push((globalThis as BenchGlobal).dejaLuBench.reportOf(html, p.url));
+          const report: Report = (globalThis as BenchGlobal).dejaLuBench.reportOf(html, p.url);
+          out.push(report.article ? report : null);
         }
         return out;
-      }, batch);
-      for (const r of found) if (r.article) reports.push(r);
+      }, pages.slice(i, i + REPORT_BATCH));
+      reports.push(...found);
     }
     return reports;
   } finally {

@@ -8,10 +8,10 @@ import type { ExtensionBrowser } from '../../../test/harness/browsers.ts';
 import { headlineKey } from '../../core/headline.ts';
 import { pageKey } from '../../core/url.ts';
 import { pageUrl } from '../../history/assess.ts';
-import type { PageReport, Report } from '../../protocol.ts';
-import type { BenchGlobal } from '../page/api.ts';
+import type { PageReport } from '../../protocol.ts';
 import { seededRandom } from '../random.ts';
 import type { BenchCaller } from './call.ts';
+import { reportsOf } from './content-script.ts';
 import { spreadOverSources, type CorpusPage } from './corpus.ts';
 import { frontLinks, madeUpHeadlines, slugOf, type FrontLink, type ReadArticle } from './front-page.ts';
 
@@ -34,26 +34,6 @@ export interface FrontSetting {
   more: FrontLink[];
   /** Reports recorded, and how (recorded, seen). */
   recorded: Record<string, number>;
-}
-
-/** Reports of `pages` (id, and the address to make it for), in a web page of the bench origin; null where no article. */
-async function reportsOf(browser: ExtensionBrowser, pages: readonly { id: string; url: string }[], bundle: string, benchOrigin: string) {
-  const page = await browser.browser.newPage();
-  try {
-    await page.goto(`${benchOrigin}/bench/blank`);
-    await page.evaluate(bundle);
-    return await page.evaluate(async (list) => {
-      const out: (PageReport | null)[] = [];
-      for (const p of list) {
-        const html = await (await fetch(`/bench/raw/${encodeURIComponent(p.id)}`)).text();
-        const report: Report = (globalThis as BenchGlobal).dejaLuBench.reportOf(html, p.url);
-        out.push(report.article ? report : null);
-      }
-      return out;
-    }, pages);
-  } finally {
-    await page.close();
-  }
 }
 
 /**
