@@ -152,10 +152,32 @@ export interface Health {
   storageProblem: StorageProblem | null;
 }
 
-/** A link on a page, as the marks content script sends it: its target and its (headline) text. */
-export interface PageLink {
-  url: string;
-  text: string;
+/**
+ * A batch of a page's links, as the marks content script sends it: two lists of the same length,
+ * each link's `href` attribute as written (the worker resolves it against `base`, the page's base
+ * URL; the page sends it resolved only where its legacy encoding would make the two differ) and its
+ * (headline) text, trimmed. Plain lists of strings, not an object per link: the browser copies them
+ * for the message at a third of the cost (BENCHMARKS.md, "Link marks on a front page").
+ */
+export interface LinkBatch {
+  /** The address of the page showing the links: links to it are not marked. */
+  page: string;
+  base: string;
+  hrefs: string[];
+  texts: string[];
+}
+
+/**
+ * The most a LinkBatch may hold (the worker refuses more: background/validate.ts). Its text, the
+ * longest headline (MAX_HEADLINE_LENGTH, src/core/headline.ts, which this file does not import,
+ * lest marks.js hold the core's code).
+ */
+export const LINK_BATCH = { links: 2_000, href: 4_096, text: 300 } as const;
+
+/** A link of a batch that leads to something read: its place in the batch, and its tooltip. */
+export interface ReadLink {
+  index: number;
+  title: string;
 }
 
 /** A link that leads to something read: where and when last, and how it was known. */
@@ -166,14 +188,6 @@ export interface LinkMark {
   by: 'page' | 'title';
 }
 
-/**
- * A link read, as the page is told of it: with its tooltip in the browser's language ("Read on
- * example.com · 3 days ago"), worded by the worker (src/background/mark-title.ts), which spares
- * every page the making of a relative-time formatter.
- */
-export interface MarkedLink extends LinkMark {
-  title: string;
-}
 
 /** What the content script sends the background (checked: only from a tab's content script). */
 export interface ContentRequests {
@@ -182,10 +196,12 @@ export interface ContentRequests {
   /** The page has been read (visible for a while, or scrolled): record it. */
   'page/record': { request: Report; response: TabVerdict };
   /**
-   * A batch of a page's links (`page`: its address): for each, in order, the reading it leads to,
-   * or null. Answers all null when marks are off for the page, or the page is not looked at.
+   * A batch of a page's links: those that lead to what was read, each with its tooltip in the
+   * browser's language ("Read on example.com · 3 days ago"), worded by the worker
+   * (src/background/mark-title.ts), which spares every page the making of a relative-time
+   * formatter. None when marks are off for the page, or the page is not looked at.
    */
-  'links/read': { request: { page: string; links: PageLink[] }; response: (MarkedLink | null)[] };
+  'links/read': { request: LinkBatch; response: ReadLink[] };
 }
 
 /** What the extension's pages (popup, options) send the background (checked: only from them). */

@@ -6,7 +6,7 @@ import {
   clearHistory, deleteStory, exportHistory, forgetArticle, historyHealth, pruneHistory, pruneOldest, unlinkArticle,
 } from '../history/commands.ts';
 import { importHistory } from '../history/import-history.ts';
-import { linkMarks } from '../history/link-marks.ts';
+import { batchMarks } from '../history/link-marks.ts';
 import { checkReport, recordReport } from '../history/record-report.ts';
 import { badgeFor } from './badge.ts';
 import type { Handlers, Sender } from './router.ts';
@@ -123,12 +123,12 @@ export function createHandlers(deps: Deps): Handlers {
   return {
     'page/check': (report, sender) => handle(report, sender, false),
     'page/record': (report, sender) => handle(report, sender, true),
-    'links/read': async ({ page, links }, sender) => {
+    'links/read': async (batch, sender) => {
       const settings = await deps.settings();
-      if (!marksWanted(page, sender, settings)) return links.map(() => null);
+      if (!marksWanted(batch.page, sender, settings)) return [];
       const now = deps.now();
-      const marks = await linkMarks(await deps.db(), page, links);
-      return marks.map((mark) => mark && { ...mark, title: deps.markTitle(mark.host, mark.lastSeen, now) });
+      const marks = await batchMarks(await deps.db(), batch);
+      return marks.map(({ index, mark }) => ({ index, title: deps.markTitle(mark.host, mark.lastSeen, now) }));
     },
     'tab/verdict': ({ tabId }) => deps.loadVerdict(tabId),
     'history/stories': async (query) => storiesPage(await deps.db(), { ...query, limit: Math.min(query.limit, MAX_PAGE) }),

@@ -2,10 +2,10 @@
  * The receiving side's checks on the protocol (src/protocol.ts): is a message ours, where may it
  * come from, and is its request well formed. The router (router.ts) runs them before any handler.
  */
-import type { Direction, Envelope, MessageType, Request } from '../protocol.ts';
+import { LINK_BATCH, type Direction, type Envelope, type MessageType, type Request } from '../protocol.ts';
 
 /** Upper bounds on what a content script may send: far above any real article, far below harm. */
-export const LIMITS = { text: 2_048, url: 4_096, hashes: 40_000, keys: 2_000, paragraphs: 1_000, links: 500, linkText: 400 } as const;
+export const LIMITS = { text: 2_048, url: 4_096, hashes: 40_000, keys: 2_000, paragraphs: 1_000, links: LINK_BATCH.links, linkText: LINK_BATCH.text } as const;
 
 /**
  * Each message's direction, from the protocol's grouping: a message added to the protocol but not
@@ -60,13 +60,10 @@ export function validateRequest<T extends MessageType>(type: T, payload: unknown
       break;
     case 'links/read': {
       string(p.page, 'page', LIMITS.url);
-      if (!Array.isArray(p.links)) throw new Error('links: expected an array');
-      if (p.links.length > LIMITS.links) throw new Error(`links: more than ${LIMITS.links} entries`);
-      for (const link of p.links) {
-        const l = record(link, 'link');
-        string(l.url, 'link url', LIMITS.url);
-        string(l.text, 'link text', LIMITS.linkText);
-      }
+      string(p.base, 'base', LIMITS.url);
+      strings(p.hrefs, 'hrefs', LINK_BATCH.href);
+      strings(p.texts, 'texts', LIMITS.linkText);
+      if ((p.hrefs as string[]).length !== (p.texts as string[]).length) throw new Error('hrefs and texts: expected as many of each');
       break;
     }
     case 'tab/verdict':
@@ -116,6 +113,13 @@ function record(value: unknown, name: string): Record<string, unknown> {
 function string(value: unknown, name: string, max: number): void {
   if (typeof value !== 'string') throw new Error(`${name}: expected a string`);
   if (value.length > max) throw new Error(`${name}: longer than ${max} characters`);
+}
+
+/** A list of at most LIMITS.links strings. */
+function strings(value: unknown, name: string, max: number): void {
+  if (!Array.isArray(value)) throw new Error(`${name}: expected an array`);
+  if (value.length > LIMITS.links) throw new Error(`${name}: more than ${LIMITS.links} entries`);
+  for (const s of value) string(s, `${name}: an entry`, max);
 }
 
 function count(value: unknown, name: string): void {

@@ -4,12 +4,12 @@
  * articles they name, checked against each link. Never a request per link.
  */
 import { siteForUrl } from '../core/url.ts';
-import type { LinkMark } from '../protocol.ts';
+import type { LinkBatch, LinkMark } from '../protocol.ts';
 import { pageHashOf } from './codec.ts';
 import { articlesById } from './articles.ts';
 import { confirms, linkBucketOf, queryHashes, type LinkCandidate, type LinkQuery } from './links.ts';
 import type { HistoryDB, ReadTx } from './schema.ts';
-
+import { linkQueries } from './link-batch.ts';
 
 /** Past this many rows, one getAll of the store costs less than a request per row. */
 const ROWS_READ_ONE_BY_ONE = 32;
@@ -51,6 +51,16 @@ export async function linkMarks(db: HistoryDB, page: string, links: readonly Lin
     }
     // A headline read in two stories tells the link's story apart from neither.
     return best?.by === 'title' && stories.size > 1 ? null : best;
+  });
+}
+
+/** The links of a batch as a page sends it (link-batch.ts) that lead to what was read, each with its place in the batch. */
+export async function batchMarks(db: HistoryDB, batch: LinkBatch): Promise<{ index: number; mark: LinkMark }[]> {
+  const queries = linkQueries(batch);
+  const marks = await linkMarks(db, batch.page, queries.map((q) => q.query));
+  return queries.flatMap(({ index }, i) => {
+    const mark = marks[i];
+    return mark ? [{ index, mark }] : [];
   });
 }
 

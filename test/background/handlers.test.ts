@@ -152,21 +152,20 @@ describe('handlers', () => {
 
   it('marks links to pages and headlines read, unless marks are off for the page or it is not looked at', async () => {
     const title = 'Council approves the new harbour bridge plan';
-    const links = [
-      { url: 'https://a.example/1?utm_source=front', text: 'Read' },
-      { url: 'https://c.example/bridge', text: `${title} | C News` },
-      { url: 'https://a.example/2', text: 'A story never read anywhere at all' },
-    ];
-    // Each worded by the worker, against the time of the question.
+    // As the page sends them: the href attributes as written, resolved by the worker against the page's base.
+    const hrefs = ['https://a.example/1?utm_source=front', '//c.example/bridge', '/2', 'https://a.example/2'];
+    const texts = ['Read', `${title} | C News`, title, 'A story never read anywhere at all'];
+    // Each worded by the worker, against the time of the question. The third, resolved against the base,
+    // leads to another page of the site the headline was read on (a.example/2): no mark.
     const worded = expect.stringMatching(/^Read on a\.example, [1-9]\d* ms ago$/);
-    const marked = [{ host: 'a.example', lastSeen: 60_000, by: 'page', title: worded }, { host: 'a.example', lastSeen: 60_000, by: 'title', title: worded }, null];
+    const marked = [{ index: 0, title: worded }, { index: 1, title: worded }];
     const ask = async (change: Partial<Settings>, incognito = false) => {
       const { handlers } = setup(change);
       await handlers['page/record']({ article: true, ...reportFor('https://a.example/1', story, title) }, tab(1));
-      return handlers['links/read']({ page: 'https://front.example/', links }, tab(2, incognito));
+      return handlers['links/read']({ page: 'https://front.example/', base: 'https://a.example/', hrefs, texts }, tab(2, incognito));
     };
     expect(await ask({})).toEqual(marked);
-    const none = [null, null, null];
+    const none: unknown[] = [];
     expect(await ask({ linkMarks: false })).toEqual(none);
     expect(await ask({ linkMarksOffSites: ['front.example'] })).toEqual(none);
     expect(await ask({ excludedSites: ['front.example'] })).toEqual(none);

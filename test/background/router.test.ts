@@ -76,14 +76,17 @@ describe('router', () => {
     expect(handlers['article/unlink']).not.toHaveBeenCalled();
     // A batch of links is bounded in count and length, and each link checked.
     const links = (payload: object) => route({ app: 'deja-lu', type: 'links/read', payload }, fromTab);
-    const link = { url: 'https://a.example/1', text: 'A headline' };
-    expect(await links({ page: 'https://f.example/', links: [link] })).toEqual({ ok: true, value: [] });
-    expect(await links({ page: 'https://f.example/', links: Array(501).fill(link) })).toMatchObject({ ok: false, error: 'links: more than 500 entries' });
-    expect(await links({ page: 'https://f.example/', links: [{ ...link, text: 'x'.repeat(401) }] })).toMatchObject({ ok: false, error: expect.stringMatching(/^link text: longer/) });
-    expect(await links({ page: 'https://f.example/', links: [{ text: 'x' }] })).toMatchObject({ ok: false, error: 'link url: expected a string' });
-    expect(await links({ links: [] })).toMatchObject({ ok: false, error: 'page: expected a string' });
-    expect(await links({ page: 'https://f.example/', links: 'all' })).toMatchObject({ ok: false, error: 'links: expected an array' });
-    expect(await route({ app: 'deja-lu', type: 'links/read', payload: { page: 'https://f.example/', links: [] } }, fromPopup)).toMatchObject({ ok: false });
+    const batch = { page: 'https://f.example/', base: 'https://f.example/', hrefs: ['/1'], texts: ['A headline'] };
+    expect(await links(batch)).toEqual({ ok: true, value: [] });
+    expect(await links({ ...batch, hrefs: Array(2_001).fill('/1'), texts: Array(2_001).fill('') })).toMatchObject({ ok: false, error: 'hrefs: more than 2000 entries' });
+    expect(await links({ ...batch, texts: ['x'.repeat(301)] })).toMatchObject({ ok: false, error: 'texts: an entry: longer than 300 characters' });
+    expect(await links({ ...batch, hrefs: [`/${'x'.repeat(4_096)}`] })).toMatchObject({ ok: false, error: 'hrefs: an entry: longer than 4096 characters' });
+    expect(await links({ ...batch, hrefs: [3] })).toMatchObject({ ok: false, error: 'hrefs: an entry: expected a string' });
+    expect(await links({ ...batch, texts: [] })).toMatchObject({ ok: false, error: 'hrefs and texts: expected as many of each' });
+    expect(await links({ ...batch, page: undefined })).toMatchObject({ ok: false, error: 'page: expected a string' });
+    expect(await links({ ...batch, base: null })).toMatchObject({ ok: false, error: 'base: expected a string' });
+    expect(await links({ ...batch, hrefs: 'all' })).toMatchObject({ ok: false, error: 'hrefs: expected an array' });
+    expect(await route({ app: 'deja-lu', type: 'links/read', payload: batch }, fromPopup)).toMatchObject({ ok: false });
     expect(handlers['links/read']).toHaveBeenCalledTimes(1);
   });
 

@@ -3,7 +3,7 @@
  * (docs/marks.png, scripts/screenshots.ts), made by code since they name the sites' addresses: a
  * front page linking to a story read on another site, to one read on the same site, to one never
  * read, with a generic headline and to itself; the same page with hostile CSS (and a linked SVG logo),
- * right to left, or a thousand links; and an article titled "Live updates".
+ * right to left, or 2,500 links more than the page's own (more than one message of them); and an article titled "Live updates".
  *
  * Each front page logs, from its first script on, every change made to its own DOM
  * (window.__changes) and the boxes of its links (window.__boxes), and can add a page of links as
@@ -18,7 +18,7 @@ export const FRONT = Object.freeze({
   plain: '/front',
   hostile: '/front-hostile',
   rtl: '/front-rtl',
-  thousand: '/front-1000',
+  many: '/front-many',
   /** An article (story 3's text) whose headline is "Live updates". */
   live: '/live-blog',
 });
@@ -70,10 +70,12 @@ function links(origin: (site: number) => string, site: number) {
 const svgLink = (origin: (site: number) => string) =>
   `<svg width="16" height="16" aria-hidden="true"><a href="${origin(2)}/lighthouse-observatory"><circle cx="8" cy="8" r="8"/></a></svg>`;
 
-function frontPage(origin: (site: number) => string, site: number, variant: 'plain' | 'hostile' | 'rtl' | 'thousand'): string {
+function frontPage(origin: (site: number) => string, site: number, variant: 'plain' | 'hostile' | 'rtl' | 'many'): string {
   const items = links(origin, site).map(([id, href, text, title]) => `<li><a id="${id}" href="${href}"${title ? ` title="${title}"` : ''}>${text}</a></li>`);
-  if (variant === 'thousand') {
-    for (let i = 0; i < 1_000; i++) items.push(`<li><a href="/archive/${i}">Archive story number ${i} from the years gone by</a></li>`);
+  if (variant === 'many') {
+    // First, so that the links read come in the second message.
+    const archive = Array.from({ length: 2_500 }, (_, i) => `<li><a href="/archive/${i}">Archive story number ${i} from the years gone by</a></li>`);
+    items.unshift(...archive);
   }
   const dir = variant === 'rtl' ? ' dir="rtl" lang="ar"' : ' lang="en"';
   const style = variant === 'hostile' ? `<style id="hostile">${HOSTILE_CSS}</style>` : '<style>body { font: 18px/1.5 sans-serif; background: #fff; color: #111; }</style>';

@@ -120,13 +120,16 @@ describe('import boundaries', { timeout: 120_000 }, () => {
     expect(await rulesFor('src/protocol.ts', "import browser from 'webextension-polyfill';\nexport const b = browser;\n")).toEqual(['@typescript-eslint/no-restricted-imports']);
   });
 
-  it('only src/platform/send.ts sends messages; the background never imports it', async () => {
+  it('only src/platform/sender.ts sends messages; the background never imports it, nor send.ts or lean.ts', async () => {
     const sending = "import browser from './browser.ts';\nexport const s = () => browser.runtime.sendMessage({});\n";
-    expect(await rulesFor('src/platform/send.ts', sending)).toEqual([]);
+    expect(await rulesFor('src/platform/sender.ts', sending)).toEqual([]);
+    expect(await rulesFor('src/platform/send.ts', sending)).toEqual(['no-restricted-properties']);
     expect(await rulesFor('src/platform/x.ts', sending)).toEqual(['no-restricted-properties']);
     expect(await rulesFor('src/popup/x.ts', 'export const s = () => chrome.runtime.sendMessage({});\n')).toEqual(['no-restricted-properties']);
     expect(await rulesFor('src/popup/x.ts', "import { send } from '../platform/send.ts';\nexport const s = send;\n")).toEqual([]);
     expect(await rulesFor('src/background/x.ts', "import { send } from '../platform/send.ts';\nexport const s = send;\n")).toEqual(['import-x/no-restricted-paths']);
+    expect(await rulesFor('src/background/x.ts', "import { send } from '../platform/lean.ts';\nexport const s = send;\n")).toEqual(['import-x/no-restricted-paths']);
+    expect(await rulesFor('src/background/x.ts', "import { sender } from '../platform/sender.ts';\nexport const s = sender;\n")).toEqual(['import-x/no-restricted-paths']);
   });
 
   it('the validation beside the router imports no more than types, or it makes a cycle', async () => {

@@ -91,10 +91,10 @@ export async function marksCost(corpus: readonly CorpusPage[], target: MarksTarg
   }
 }
 
-/** How many of `links` the worker marks on the page at `page` (linkMarks, from an extension page). */
+/** How many of `links` the worker marks on the page at `page` (batchMarks, from an extension page), asked as the page asks. */
 async function expectedMarks(bench: BenchCaller, page: string, links: readonly FrontLink[]): Promise<number> {
-  const answers = await bench('linkMarksOf', page, links.map((l) => ({ url: new URL(l.href, page).href, text: l.text })));
-  return answers.filter((a) => a !== null).length;
+  const marked = await bench('linkMarksOf', { page, base: page, hrefs: links.map((l) => l.href), texts: links.map((l) => l.text) });
+  return marked.length;
 }
 
 const summaryOf = (steps: readonly MarksStep[]) => ({

@@ -5,7 +5,7 @@
  */
 import type { SentRecord } from '../bytes.ts';
 import type { HistoryShape } from '../synthetic.ts';
-import type { LinkMark, PageLink, PageReport, Report } from '../../protocol.ts';
+import type { LinkBatch, PageReport, Report } from '../../protocol.ts';
 
 /** The extraction steps timed in the page, ms by step name, and the document's size. */
 export interface StageTimes {
@@ -68,8 +68,8 @@ export interface BenchApi {
   estimate(): Promise<StorageEstimate>;
   /** Records each report with the background's recordReport, the last read at `last`, each `spacingMs` before the next; the verdicts' kinds. */
   recordReports(reports: PageReport[], last: number, spacingMs: number): Promise<string[]>;
-  /** What the worker answers to links/read about `links` on the page at `page` (linkMarks). */
-  linkMarksOf(page: string, links: PageLink[]): Promise<(LinkMark | null)[]>;
+  /** Which links of a batch the worker marks when asked links/read about it (batchMarks): their places in the batch. */
+  linkMarksOf(batch: LinkBatch): Promise<number[]>;
 }
 
 export type BenchGlobal = typeof globalThis & { dejaLuBench: BenchApi };

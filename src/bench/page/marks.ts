@@ -1,11 +1,11 @@
 /**
  * The marks phase's history, from an extension page (src/bench/browser/marks.ts): read articles
  * recorded with the background's own recordReport, and what the worker would answer about a
- * page's links (linkMarks, the worker's code), to check that the page was marked as it should be.
+ * page's links (batchMarks, the worker's code), to check that the page was marked as it should be.
  */
-import { linkMarks } from '../../history/link-marks.ts';
+import { batchMarks } from '../../history/link-marks.ts';
 import { recordReport } from '../../history/record-report.ts';
-import type { LinkMark, PageLink, PageReport } from '../../protocol.ts';
+import type { LinkBatch, PageReport } from '../../protocol.ts';
 import { history } from './store.ts';
 
 /** Records each report as the worker does on page/record, read `spacingMs` apart up to `last`; the verdicts' kinds. */
@@ -16,7 +16,7 @@ export async function recordReports(reports: PageReport[], last: number, spacing
   return kinds;
 }
 
-/** For each link, what the worker answers to links/read from the page at `page`. */
-export async function linkMarksOf(page: string, links: PageLink[]): Promise<(LinkMark | null)[]> {
-  return linkMarks(await history(), page, links);
+/** Which links of `batch` the worker marks when asked links/read about it: their places in the batch. */
+export async function linkMarksOf(batch: LinkBatch): Promise<number[]> {
+  return (await batchMarks(await history(), batch)).map((m) => m.index);
 }

@@ -1,20 +1,22 @@
 /**
- * The links of a part of the page worth asking about: to http(s) pages other than this one, with
- * the text that may be their headline. Reads only, and cheaply (no layout: textContent, never
- * innerText; a heading looked for only in a link too long to be a headline alone; whitespace
- * folded only in a text that needs it: BENCHMARKS.md, "Link marks on a front page").
+ * The links of a part of the page, as the worker is asked about them (LinkBatch). Reads only, and
+ * as little as it can (BENCHMARKS.md, "Link marks on a front page"): each link's `href` attribute
+ * as written, which the worker resolves (the `href` property resolves each address in the page,
+ * several times the cost), and its text (textContent, never innerText, which needs layout; a
+ * heading looked for only in a link too long to be a headline alone), trimmed; folding and the
+ * rest are the worker's.
  */
-import type { PageLink } from '../../protocol.ts';
+import { LINK_BATCH } from '../../protocol.ts';
 
-/** Text beyond this is no headline (the worker's limit is higher: LIMITS.linkText). */
-const TEXT_LIMIT = 400;
 /** Longer link text is a card (headline, teaser, byline): its heading, if any, is the headline. */
 const CARD_TEXT = 150;
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
-/** A link found, with what is sent about it. */
-export interface FoundLink {
-  anchor: HTMLAnchorElement;
-  link: PageLink;
+/** A slice of links to ask about: the anchors, and what is sent of each (LinkBatch's lists). */
+export interface Described {
+  anchors: HTMLAnchorElement[];
+  hrefs: string[];
+  texts: string[];
 }
 
 /**
@@ -23,34 +25,45 @@ export interface FoundLink {
  * not enter.
  */
 export function anchorsIn(roots: readonly (Element | Document)[]): HTMLAnchorElement[] {
-  // An SVG <a href> matches the selector too: its href is no string.
-  return roots.flatMap((root) => (root instanceof HTMLAnchorElement ? [root] : [...root.querySelectorAll('a[href]')].filter(isHtmlLink)));
+  return roots.flatMap((root) => (root instanceof HTMLAnchorElement ? [root] : [...root.querySelectorAll<HTMLAnchorElement>(LINKS)]));
 }
 
-const isHtmlLink = (el: Element): el is HTMLAnchorElement => el instanceof HTMLAnchorElement;
+/** HTML links: an SVG <a href> would match `a[href]` too, and it takes no title (a test in the page for each link costs more). */
+const LINKS = 'a[href]:not(svg a)';
+
+/** An address with other than ASCII in it. */
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * What is sent about each new link among `anchors` (each anchor once: `seen` remembers them).
- * `here`: this page's address without its fragment; links to it are left out.
+ * `legacy`: the page is in an encoding other than UTF-8, in which the browser writes a query's
+ * other-than-ASCII characters as no URL parser elsewhere would: such a link is sent resolved.
  */
-export function describeLinks(anchors: readonly HTMLAnchorElement[], seen: WeakSet<Element>, here: string): FoundLink[] {
-  const found: FoundLink[] = [];
+export function describeLinks(anchors: readonly HTMLAnchorElement[], seen: WeakSet<Element>, legacy: boolean): Described {
+  const found: Described = { anchors: [], hrefs: [], texts: [] };
   for (const anchor of anchors) {
     if (seen.has(anchor)) continue;
     seen.add(anchor);
-    const url: unknown = anchor.href;
-    if (typeof url !== 'string' || !url.startsWith('http') || (url.startsWith(here) && (url.length === here.length || url[here.length] === '#'))) continue;
-    found.push({ anchor, link: { url, text: headlineText(anchor) } });
+    let href = anchor.getAttribute('href');
+    if (href !== null && legacy && NON_ASCII.test(href)) href = anchor.href;
+    // No address the worker would take (a data: URL of a picture, say) is worth asking about.
+    if (href === null || href.length > LINK_BATCH.href) continue;
+    found.anchors.push(anchor);
+    found.hrefs.push(href);
+    found.texts.push(headlineText(anchor));
   }
   return found;
 }
 
-/** Whitespace other than single spaces: a link's text folded only when it has some (most have none). */
-const UNFOLDED = /\s\s|[^\S ]/;
-
+/**
+ * The link's text, or its card's heading, trimmed; none for a text that no headline is as long as
+ * (MAX_HEADLINE_LENGTH, src/core/headline.ts), its whitespace folded: it cannot match, and it
+ * would be most of the bytes sent.
+ */
 function headlineText(anchor: HTMLAnchorElement): string {
   let text = anchor.textContent ?? '';
-  if (text.length > CARD_TEXT) text = anchor.querySelector('h1, h2, h3, h4, h5, h6')?.textContent ?? text;
+  if (text.length > CARD_TEXT) text = anchor.querySelector(HEADINGS)?.textContent ?? text;
   text = text.trim();
-  return (UNFOLDED.test(text) ? text.replace(/\s+/g, ' ') : text).slice(0, TEXT_LIMIT);
+  if (text.length > LINK_BATCH.text) text = text.replace(/\s+/g, ' ');
+  return text.length > LINK_BATCH.text ? '' : text;
 }

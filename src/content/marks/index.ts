@@ -6,20 +6,20 @@
  * added later (infinite scroll) are collected from the added subtrees only, never by scanning the
  * page again. Never throws into the page.
  */
-import { send } from '../../platform/send.ts';
-import { loadSettings, onSettingsChanged } from '../../platform/settings-store.ts';
+import { LINK_BATCH } from '../../protocol.ts';
+import { loadSettings, onSettingsChanged, send } from '../../platform/lean.ts';
 import { pageLoaded } from '../page-loaded.ts';
 import { onSites, type Settings } from '../../settings.ts';
-import { anchorsIn, describeLinks, type FoundLink } from './collect.ts';
+import { anchorsIn, describeLinks, type Described } from './collect.ts';
 import { Marks } from './highlight.ts';
 import { watchAdded, type Watch } from './watch.ts';
 
 /**
- * Links per message, and per task collecting them: a page of thousands of links is gone through in
- * slices, each its own task, none long; as many as the worker takes (validate.ts, LIMITS.links),
- * since each message and task costs more than the links in it (BENCHMARKS.md, "Link marks").
+ * Links per message, and per task collecting them: a page of many thousands of links is gone
+ * through in slices, each its own task, none long; as many as the worker takes (LINK_BATCH), since
+ * each message and task costs more than the links in it (BENCHMARKS.md, "Link marks").
  */
-const BATCH = 500;
+const BATCH = LINK_BATCH.links;
 
 let marks: Marks | null = null;
 let watch: Watch | null = null;
@@ -51,17 +51,20 @@ async function start(): Promise<void> {
  * (BENCHMARKS.md, "Link marks on a front page").
  */
 async function lookAt(current: Marks, anchors: readonly HTMLAnchorElement[]): Promise<void> {
-  const here = location.href.split('#', 1)[0]!;
+  const legacy = document.characterSet !== 'UTF-8';
   const asked: Promise<void>[] = [];
   const read: [HTMLAnchorElement, string][] = [];
   for (let i = 0; i < anchors.length; i += BATCH) {
     if (i > 0) await nextTask();
     // Marks turned off meanwhile: nothing more is asked, nor added.
     if (current !== marks) return;
-    const found = describeLinks(anchors.slice(i, i + BATCH), seen, here);
-    if (found.length === 0) continue;
+    const found = describeLinks(anchors.length > BATCH ? anchors.slice(i, i + BATCH) : anchors, seen, legacy);
+    if (found.anchors.length === 0) continue;
     asked.push(ask(found).catch(() => sleep(RETRY_MS).then(() => ask(found))).then((answers) => {
-      answers.forEach((answer, j) => answer && read.push([found[j]!.anchor, answer.title]));
+      for (const { index, title } of answers) {
+        const anchor = found.anchors[index];
+        if (anchor) read.push([anchor, title]);
+      }
     }));
   }
   // A slice whose question failed leaves the others' marks: they are made, then the failure reported.
@@ -78,7 +81,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const nextTask = () => sleep(0);
 
 /** One slice's question. */
-const ask = (found: readonly FoundLink[]) => send('links/read', { page: location.href, links: found.map((f) => f.link) });
+const ask = (found: Described) => send('links/read', { page: location.href, base: document.baseURI, hrefs: found.hrefs, texts: found.texts });
 
 function stop(): void {
   watch?.stop();
