@@ -5,9 +5,8 @@
  * the page: failures are caught and logged.
  */
 import type { Report, TabVerdict } from '../protocol.ts';
-import { send } from '../platform/send.ts';
+import { loadSettings, saveSettings, send } from '../platform/lean.ts';
 import { t, uiLanguage } from '../platform/i18n.ts';
-import { loadSettings, saveSettings } from '../platform/settings-store.ts';
 import { onSites, type Settings } from '../settings.ts';
 import { extractSteps, toReport } from './extract.ts';
 import { onAddressChange } from './navigation.ts';

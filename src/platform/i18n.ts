@@ -1,4 +1,4 @@
-import browser from './browser.ts';
+import browser from './native.ts';
 
 /** A UI string from _locales in the browser's language; the key itself if a string is missing. */
 export function t(key: string, ...substitutions: (string | number)[]): string {

@@ -24,30 +24,30 @@ export interface Described {
  * notice is never among them: its links are in a closed shadow root, which querySelectorAll does
  * not enter.
  */
-export function anchorsIn(roots: readonly (Element | Document)[]): HTMLAnchorElement[] {
-  return roots.flatMap((root) => (root instanceof HTMLAnchorElement ? [root] : [...root.querySelectorAll<HTMLAnchorElement>(LINKS)]));
+export function anchorsIn(roots: readonly (Element | Document)[]): Element[] {
+  return roots.flatMap((root) => (root instanceof HTMLAnchorElement ? [root] : [...root.querySelectorAll('a[href]')]));
 }
-
-/** HTML links: an SVG <a href> would match `a[href]` too, and it takes no title (a test in the page for each link costs more). */
-const LINKS = 'a[href]:not(svg a)';
 
 /** An address with other than ASCII in it. */
 const NON_ASCII = /[^\x00-\x7f]/;
+/** An address that is no page: never marked, so not sent (the worker would leave it out too). */
+const NO_PAGE = /^\s*(?:javascript|mailto|tel|data|blob):/i;
 
 /**
  * What is sent about each new link among `anchors` (each anchor once: `seen` remembers them).
  * `legacy`: the page is in an encoding other than UTF-8, in which the browser writes a query's
  * other-than-ASCII characters as no URL parser elsewhere would: such a link is sent resolved.
  */
-export function describeLinks(anchors: readonly HTMLAnchorElement[], seen: WeakSet<Element>, legacy: boolean): Described {
+export function describeLinks(anchors: readonly Element[], seen: WeakSet<Element>, legacy: boolean): Described {
   const found: Described = { anchors: [], hrefs: [], texts: [] };
   for (const anchor of anchors) {
-    if (seen.has(anchor)) continue;
+    // An SVG or MathML <a href> matches `a[href]` too: its href is no string, and it takes no title.
+    if (seen.has(anchor) || !(anchor instanceof HTMLAnchorElement)) continue;
     seen.add(anchor);
     let href = anchor.getAttribute('href');
     if (href !== null && legacy && NON_ASCII.test(href)) href = anchor.href;
-    // No address the worker would take (a data: URL of a picture, say) is worth asking about.
-    if (href === null || href.length > LINK_BATCH.href) continue;
+    // No address the worker would take, or that could be a page read, is worth asking about.
+    if (href === null || href.length > LINK_BATCH.href || NO_PAGE.test(href)) continue;
     found.anchors.push(anchor);
     found.hrefs.push(href);
     found.texts.push(headlineText(anchor));

@@ -6,7 +6,7 @@
  * added later (infinite scroll) are collected from the added subtrees only, never by scanning the
  * page again. Never throws into the page.
  */
-import { LINK_BATCH } from '../../protocol.ts';
+import { LINK_BATCH, type ReadLink } from '../../protocol.ts';
 import { loadSettings, onSettingsChanged, send } from '../../platform/lean.ts';
 import { pageLoaded } from '../page-loaded.ts';
 import { onSites, type Settings } from '../../settings.ts';
@@ -50,7 +50,7 @@ async function start(): Promise<void> {
  * at once: each change to the highlight repaints the page, at a cost larger than the marking's own
  * (BENCHMARKS.md, "Link marks on a front page").
  */
-async function lookAt(current: Marks, anchors: readonly HTMLAnchorElement[]): Promise<void> {
+async function lookAt(current: Marks, anchors: readonly Element[]): Promise<void> {
   const legacy = document.characterSet !== 'UTF-8';
   const asked: Promise<void>[] = [];
   const read: [HTMLAnchorElement, string][] = [];
@@ -80,8 +80,20 @@ const RETRY_MS = 1_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const nextTask = () => sleep(0);
 
-/** One slice's question. */
-const ask = (found: Described) => send('links/read', { page: location.href, base: document.baseURI, hrefs: found.hrefs, texts: found.texts });
+/**
+ * One slice's question. The page's address and its base go without their fragments, which a
+ * single-page site can make longer than the worker takes: neither changes what a link leads to,
+ * nor whether it leads to the page itself.
+ */
+async function ask(found: Described): Promise<ReadLink[]> {
+  const page = withoutFragment(location.href);
+  const base = withoutFragment(document.baseURI);
+  // An address longer still (a query of thousands of characters) is no page to mark links on.
+  if (page.length > LINK_BATCH.href || base.length > LINK_BATCH.href) return [];
+  return send('links/read', { page, base, hrefs: found.hrefs, texts: found.texts });
+}
+
+const withoutFragment = (address: string) => address.split('#', 1)[0]!;
 
 function stop(): void {
   watch?.stop();

@@ -1,14 +1,20 @@
 // What the marks content script sends about a page's links: the href attributes as written, their texts trimmed.
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeLinks } from '../../../src/content/marks/collect.ts';
 import { MAX_HEADLINE_LENGTH, headlineKey } from '../../../src/core/headline.ts';
 import { LINK_BATCH } from '../../../src/protocol.ts';
+
+const window = parseHTML('<!DOCTYPE html><html><body></body></html>');
 
 function links(body: string) {
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${body}</body></html>`);
   return [...document.querySelectorAll('a[href]')] as unknown as HTMLAnchorElement[];
 }
+
+// The page's HTMLAnchorElement, as the content script sees it in a browser.
+beforeAll(() => vi.stubGlobal('HTMLAnchorElement', window.HTMLAnchorElement));
+afterAll(() => vi.unstubAllGlobals());
 
 describe('describeLinks', () => {
   it('sends each link once, its href as written and its text trimmed, leaving the rest to the worker', () => {
@@ -49,9 +55,20 @@ describe('describeLinks', () => {
   });
 
   it('on a page in a legacy encoding, sends resolved by the page only a link with other than ASCII in it', () => {
-    const resolved = (raw: string) => ({ getAttribute: () => raw, href: `https://front.example/resolved-${raw.length}`, textContent: 'A link' }) as unknown as HTMLAnchorElement;
-    const anchors = [resolved('/news?q=café'), resolved('/news?q=cafe')];
-    expect(describeLinks(anchors, new WeakSet(), true).hrefs).toEqual(['https://front.example/resolved-12', '/news?q=cafe']);
+    const anchors = links('<a href="/news?q=café">A link</a><a href="/news?q=cafe">A link</a>');
+    // The browser's resolution, in the page's encoding.
+    Object.defineProperty(anchors[0], 'href', { value: 'https://front.example/news?q=caf%E9' });
+    expect(describeLinks(anchors, new WeakSet(), true).hrefs).toEqual(['https://front.example/news?q=caf%E9', '/news?q=cafe']);
     expect(describeLinks(anchors, new WeakSet(), false).hrefs).toEqual(['/news?q=café', '/news?q=cafe']);
+  });
+
+  it('passes over an SVG or MathML <a href> (no HTML link: no string href, no title) and addresses that are no page', () => {
+    const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
+    const svgLink = document.createElementNS('http://www.w3.org/2000/svg', 'a');
+    svgLink.setAttribute('href', '/svg');
+    const [html, ...others] = links(`<a href="/1">Council approves the plan</a><a href="javascript:void 0">Menu</a>
+      <a href=" MailTo:desk@front.example">Write</a><a href="data:text/plain,x">File</a><a href="tel:123">Call</a><a href="/2">Two</a>`);
+    const found = describeLinks([svgLink as unknown as Element, html!, ...others], new WeakSet(), true);
+    expect(found.hrefs).toEqual(['/1', '/2']);
   });
 });

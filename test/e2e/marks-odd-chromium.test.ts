@@ -1,0 +1,3 @@
+import { marksOddPages } from './marks-odd-scenario.ts';
+
+marksOddPages('chromium');
