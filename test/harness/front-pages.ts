@@ -73,7 +73,7 @@ const svgLink = (origin: (site: number) => string) =>
 function frontPage(origin: (site: number) => string, site: number, variant: 'plain' | 'hostile' | 'rtl' | 'many'): string {
   const items = links(origin, site).map(([id, href, text, title]) => `<li><a id="${id}" href="${href}"${title ? ` title="${title}"` : ''}>${text}</a></li>`);
   if (variant === 'many') {
-    // First, so that the links read come in the second message.
+    // First, so that the links read come in the last of the messages.
     const archive = Array.from({ length: 2_500 }, (_, i) => `<li><a href="/archive/${i}">Archive story number ${i} from the years gone by</a></li>`);
     items.unshift(...archive);
   }

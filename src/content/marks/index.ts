@@ -15,11 +15,13 @@ import { Marks } from './highlight.ts';
 import { watchAdded, type Watch } from './watch.ts';
 
 /**
- * Links per message, and per task collecting them: a page of many thousands of links is gone
- * through in slices, each its own task, none long; as many as the worker takes (LINK_BATCH), since
- * each message and task costs more than the links in it (BENCHMARKS.md, "Link marks").
+ * Links per message, and per task collecting them: a page of thousands of links is gone through in
+ * slices, each its own task. As many as keep that task well under 50 ms on a slow machine (1,000
+ * links took 22–31 ms on the benchmark's 2-core one), since each message and task costs more than
+ * the links in it (BENCHMARKS.md, "Link marks on a front page"); the worker takes up to
+ * LINK_BATCH.links.
  */
-const BATCH = LINK_BATCH.links;
+const BATCH = 1_000;
 
 let marks: Marks | null = null;
 let watch: Watch | null = null;
