@@ -92,11 +92,13 @@ async function main(argv: string[]): Promise<number> {
   }));
   const stats = pageStats(timed.timings);
   const contentScript = await fileSize(join(root, 'dist/chrome/content.js'));
+  const marksScript = await fileSize(join(root, 'dist/chrome/marks.js'));
   const budgets = checkBudgets({
     fingerprintMsPer1000Words: stats.fingerprint.msPer1000Words,
     bytesPerArticle: bytes.total.mean,
     workRatio: stats.work.ratio,
     contentScriptBytes: contentScript.bytes,
+    marksScriptBytes: marksScript.bytes,
   });
 
   const results: BenchResults = {
@@ -112,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
     history: store.history ? { articles: store.history.articles, limit: store.history.limit, latency: summarise(store.history.samples) } : null,
     bytes,
     contentScript: { path: 'dist/chrome/content.js', ...contentScript },
+    marksScript: { path: 'dist/chrome/marks.js', ...marksScript },
     budgets,
     notes: notes(host, pages, values.clock),
     failures: timed.failures,

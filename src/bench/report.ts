@@ -58,6 +58,7 @@ export function figureLines(r: BenchResults): string[] {
     `  value by field: ${top(b.fields)}`,
     `  in Chromium (31-bit small integers) about ${int(b.chromiumSmiExtra)} more per article (arrays with values ≥ 2^30 stored as doubles)`,
     `Content script ${r.contentScript.path}: ${int(r.contentScript.bytes)} B (${int(r.contentScript.gzipBytes)} B gzipped)`,
+    `Marks script ${r.marksScript.path}: ${int(r.marksScript.bytes)} B (${int(r.marksScript.gzipBytes)} B gzipped)`,
   );
   return lines;
 }

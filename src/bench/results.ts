@@ -102,6 +102,7 @@ export interface BenchResults {
   history: { articles: number; limit: number; latency: Summary } | null;
   bytes: BytesSummary;
   contentScript: { path: string; bytes: number; gzipBytes: number };
+  marksScript: { path: string; bytes: number; gzipBytes: number };
   budgets: BudgetResult[];
   notes: string[];
   /** Pages whose run threw, left out of every figure. */

@@ -6,6 +6,7 @@ const good: Measured = {
   bytesPerArticle: 500,
   workRatio: 1.1,
   contentScriptBytes: 50_000,
+  marksScriptBytes: 6_000,
 };
 
 const byId = (m: Measured) => Object.fromEntries(checkBudgets(m).map((b) => [b.id, b]));
@@ -13,7 +14,7 @@ const byId = (m: Measured) => Object.fromEntries(checkBudgets(m).map((b) => [b.i
 describe('checkBudgets', () => {
   it('passes figures within every budget', () => {
     const results = checkBudgets(good);
-    expect(results.map((b) => b.id).sort()).toEqual(['bytesPerArticle', 'contentScriptBytes', 'fingerprintMsPer1000Words', 'workRatio']);
+    expect(results.map((b) => b.id).sort()).toEqual(['bytesPerArticle', 'contentScriptBytes', 'fingerprintMsPer1000Words', 'marksScriptBytes', 'workRatio']);
     expect(allPass(results)).toBe(true);
   });
 
@@ -24,6 +25,8 @@ describe('checkBudgets', () => {
     expect(byId({ ...good, fingerprintMsPer1000Words: 1.01 }).fingerprintMsPer1000Words!.pass).toBe(false);
     expect(byId({ ...good, contentScriptBytes: 60 * 1024 }).contentScriptBytes!.pass).toBe(true);
     expect(byId({ ...good, contentScriptBytes: 60 * 1024 + 1 }).contentScriptBytes!.pass).toBe(false);
+    expect(byId({ ...good, marksScriptBytes: 8 * 1024 }).marksScriptBytes!.pass).toBe(true);
+    expect(byId({ ...good, marksScriptBytes: 8 * 1024 + 1 }).marksScriptBytes!.pass).toBe(false);
   });
 
   it('holds only sizes under --check-stable, every budget under --check', () => {
@@ -34,6 +37,7 @@ describe('checkBudgets', () => {
     expect(allPass(checkBudgets({ ...good, workRatio: 1.2 }), 'stable')).toBe(true);
     expect(allPass(checkBudgets({ ...good, workRatio: 1.2 }), 'all')).toBe(false);
     expect(allPass(checkBudgets({ ...good, bytesPerArticle: 700 }), 'stable')).toBe(false);
+    expect(allPass(checkBudgets({ ...good, marksScriptBytes: 15_000 }), 'stable')).toBe(false);
   });
 
   it('fails a budget whose figure was not measured', () => {
@@ -46,7 +50,7 @@ describe('checkBudgets', () => {
 describe('the budgets table', () => {
   it('tags every budget with where it is measured, and holds in CI only the size and ratio budgets', () => {
     const nodeIds = Object.entries(BUDGETS).filter(([, b]) => b.where === 'node').map(([id]) => id).sort();
-    expect(nodeIds).toEqual(['bytesPerArticle', 'contentScriptBytes', 'fingerprintMsPer1000Words', 'workRatio']);
+    expect(nodeIds).toEqual(['bytesPerArticle', 'contentScriptBytes', 'fingerprintMsPer1000Words', 'marksScriptBytes', 'workRatio']);
     const chromium = checkBudgets({
       lookupMedian100kMs: 9, lookupGrowth: 1.5, storedBytesPerArticle: 560, bigPageLongestTaskMs: 80, popupFirstRenderMs: 400,
       pageLoadRatio: 1.1, lcpRatio: 1.1, marksMainThreadMs: 30, marksLongestTaskMs: 80,
