@@ -13,6 +13,12 @@ import { linkQueries } from './link-batch.ts';
 
 /** Past this many rows, one getAll of the store costs less than a request per row. */
 const ROWS_READ_ONE_BY_ONE = 32;
+/**
+ * A headline filed for more articles than this is a recurring one ("Wordle hint", a daily
+ * roundup), which tells no link's story apart: it matches nothing, and its articles are not read
+ * (a front page of such links would otherwise read hundreds of articles for each).
+ */
+export const MAX_HEADLINE_READINGS = 8;
 
 /**
  * For each link (in order), the reading it leads to, or null. `page` is the address of the page
@@ -26,7 +32,7 @@ export async function linkMarks(db: HistoryDB, page: string, links: readonly Lin
   const found = idsByHash(await linkRows(tx, [...new Set([...wanted].map(linkBucketOf))]), wanted);
   const candidates = hashes.map((h): LinkCandidate[] => [
     ...(found.get(h.page) ?? []).map((id) => ({ id, by: 'page' as const })),
-    ...(h.title === null ? [] : (found.get(h.title) ?? []).map((id) => ({ id, by: 'title' as const }))),
+    ...titleIds(found, h.title).map((id) => ({ id, by: 'title' as const })),
   ]);
   const articles = await articlesById(tx, candidates.flat().map((c) => c.id));
   await tx.done;
@@ -62,6 +68,12 @@ export async function batchMarks(db: HistoryDB, batch: LinkBatch): Promise<{ ind
     const mark = marks[i];
     return mark ? [{ index, mark }] : [];
   });
+}
+
+/** The articles filed under a link's headline hash, none for a recurring headline (MAX_HEADLINE_READINGS). */
+function titleIds(found: ReadonlyMap<number, number[]>, title: number | null): number[] {
+  const ids = title === null ? undefined : found.get(title);
+  return ids && ids.length <= MAX_HEADLINE_READINGS ? ids : [];
 }
 
 async function linkRows(tx: ReadTx, buckets: readonly number[]): Promise<(Uint32Array | undefined)[]> {

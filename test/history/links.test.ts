@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addArticle, deleteArticle, insertArticles, putArticle } from '../../src/history/articles.ts';
 import { encode, pageHashOf } from '../../src/history/codec.ts';
 import { clearHistory, forgetArticle } from '../../src/history/commands.ts';
-import { linkMarks } from '../../src/history/link-marks.ts';
+import { linkMarks, MAX_HEADLINE_READINGS } from '../../src/history/link-marks.ts';
 import { linkBucketOf, linkHashes } from '../../src/history/links.ts';
 import { openHistory } from '../../src/history/open.ts';
 import type { ArticleRecord } from '../../src/history/records.ts';
@@ -121,6 +121,26 @@ describe('links store', () => {
       { url: 'https://elsewhere.example/bridge', text: HEADLINE },
     ]);
     expect(marks).toEqual([null, { host: 'cp.example', lastSeen: 1_000, by: 'page' }, { host: 'cp.example', lastSeen: 1_000, by: 'title' }, null]);
+    db.close();
+  });
+
+  it('matches no headline filed for more articles than MAX_HEADLINE_READINGS, and still the page itself', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openHistory('links-many');
+    const DAILY = 'Wordle hint and answer for today, with clues';
+    const readings = (n: number, title: string, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...article(from + i, `https://s${i}.example/${from}`, title), story: from }));
+    await insertArticles(db, [...readings(MAX_HEADLINE_READINGS, HEADLINE, 1), ...readings(MAX_HEADLINE_READINGS + 1, DAILY, 100)]);
+    const marks = await linkMarks(db, 'https://front.example/', [
+      { url: 'https://unread.example/bridge', text: HEADLINE },
+      { url: 'https://unread.example/wordle', text: DAILY },
+      { url: 'https://s3.example/100', text: DAILY },
+    ]);
+    expect(marks).toEqual([
+      { host: `s${MAX_HEADLINE_READINGS - 1}.example`, lastSeen: MAX_HEADLINE_READINGS * 1_000, by: 'title' },
+      null,
+      { host: 's3.example', lastSeen: 103_000, by: 'page' },
+    ]);
     db.close();
   });
 
