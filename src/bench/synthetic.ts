@@ -4,7 +4,8 @@
  * that they never cross the DevTools protocol).
  *
  * Every field but the hashes comes from a real corpus article used as a template (URL shape with a
- * unique suffix, title, site, words, counts); the hashes have the distributions real fingerprints
+ * unique suffix, title with a unique prefix, site, words, counts: a reader's history has each
+ * headline once, not once for each article a template makes); the hashes have the distributions real fingerprints
  * have, which matters for the bytes stored (V8 serialises a small integer as a varint, a large one
  * as a double):
  *   sketch      the 64 smallest of `size` uniform 32-bit hashes (order statistics: exponential gaps)
@@ -109,7 +110,7 @@ export class Synthesiser {
       this.stories.set(id, story);
       this.stories.delete(id - JOIN_WINDOW - 1);
       records.push({
-        id, url, page: pageHashOf(url), host: template.host, site: template.site, title: template.title,
+        id, url, page: pageHashOf(url), host: template.host, site: template.site, title: `${id.toString(36)} ${template.title}`,
         siteName: template.siteName, firstSeen, lastSeen: firstSeen, words: template.words, size: template.size,
         ...foldedSketch(syntheticSketch(template.size, random)),
         keys: syntheticKeys(template.size, Math.max(1, template.keys), random),

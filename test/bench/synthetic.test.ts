@@ -1,6 +1,7 @@
 import { fold } from '../../src/core/index.ts';
 import { describe, expect, it } from 'vitest';
 import { SKETCH_SIZE } from '../../src/core/sketch.ts';
+import { headlineKey } from '../../src/core/headline.ts';
 import {
   corpusCopies, JOIN_STORY, seededRandom, Synthesiser, syntheticKeys, syntheticSketch, templateOfRecord, truncatedCopy, zipf,
 } from '../../src/bench/synthetic.ts';
@@ -63,10 +64,12 @@ const template: ArticleRecord = {
 };
 
 describe('Synthesiser', () => {
-  it('makes one distinct page per id, shaped like its template', () => {
-    const records = new Synthesiser([templateOfRecord(template)], { start: 1000, spacing: 10 }, 6).records(10, 19);
+  it('makes one distinct page and headline per id, shaped like its template', () => {
+    const records = new Synthesiser([templateOfRecord({ ...template, title: 'Council approves the new harbour plan - Example News' })], { start: 1000, spacing: 10 }, 6).records(10, 19);
     expect(records.map((r) => r.id)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
     expect(new Set(records.map((r) => r.page)).size).toBe(10);
+    expect(new Set(records.map((r) => headlineKey(r.title))).size).toBe(10);
+    expect(records[0]!.title).toBe('a Council approves the new harbour plan - Example News');
     for (const r of records) {
       expect(r.story).toBe(r.id);
       expect(r.site).toBe('example.com');
