@@ -4,8 +4,7 @@
  * that they never cross the DevTools protocol).
  *
  * Every field but the hashes comes from a real corpus article used as a template (URL shape with a
- * unique suffix, title with a unique prefix, site, words, counts: a reader's history has each
- * headline once, not once for each article a template makes); the hashes have the distributions real fingerprints
+ * unique suffix, title with its first word made unique (ownTitle), site, words, counts); the hashes have the distributions real fingerprints
  * have, which matters for the bytes stored (V8 serialises a small integer as a varint, a large one
  * as a double):
  *   sketch      the 64 smallest of `size` uniform 32-bit hashes (order statistics: exponential gaps)
@@ -110,7 +109,7 @@ export class Synthesiser {
       this.stories.set(id, story);
       this.stories.delete(id - JOIN_WINDOW - 1);
       records.push({
-        id, url, page: pageHashOf(url), host: template.host, site: template.site, title: `${id.toString(36)} ${template.title}`,
+        id, url, page: pageHashOf(url), host: template.host, site: template.site, title: ownTitle(template.title, id),
         siteName: template.siteName, firstSeen, lastSeen: firstSeen, words: template.words, size: template.size,
         ...foldedSketch(syntheticSketch(template.size, random)),
         keys: syntheticKeys(template.size, Math.max(1, template.keys), random),
@@ -221,6 +220,16 @@ export function truncatedCopy(
     paragraphs: head(source.paragraphs),
     story: id,
   };
+}
+
+/**
+ * The template's headline made the article's own, at about its length: its first word replaced by
+ * the id (a reader's history has each headline once; the same one under every article a template
+ * makes would put dozens of articles under each headline, and a longer one more bytes).
+ */
+export function ownTitle(title: string, id: number): string {
+  const space = title.indexOf(' ');
+  return space > 0 ? `${id.toString(36)}${title.slice(space)}` : `${id.toString(36)} ${title}`;
 }
 
 /** `url` with `-suffix` added to its path: another page of the same site. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SKETCH_SIZE } from '../../src/core/sketch.ts';
 import { headlineKey } from '../../src/core/headline.ts';
 import {
-  corpusCopies, JOIN_STORY, seededRandom, Synthesiser, syntheticKeys, syntheticSketch, templateOfRecord, truncatedCopy, zipf,
+  corpusCopies, JOIN_STORY, ownTitle, seededRandom, Synthesiser, syntheticKeys, syntheticSketch, templateOfRecord, truncatedCopy, zipf,
 } from '../../src/bench/synthetic.ts';
 import type { ArticleRecord } from '../../src/history/records.ts';
 
@@ -69,7 +69,8 @@ describe('Synthesiser', () => {
     expect(records.map((r) => r.id)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
     expect(new Set(records.map((r) => r.page)).size).toBe(10);
     expect(new Set(records.map((r) => headlineKey(r.title))).size).toBe(10);
-    expect(records[0]!.title).toBe('a Council approves the new harbour plan - Example News');
+    expect(records[0]!.title).toBe('a approves the new harbour plan - Example News');
+    expect(ownTitle('Headline', 35)).toBe('z Headline');
     for (const r of records) {
       expect(r.story).toBe(r.id);
       expect(r.site).toBe('example.com');
