@@ -8,12 +8,16 @@
 export const HIGHLIGHT = 'deja-lu-read';
 
 interface Mark {
-  range: Range;
+  range: StaticRange;
   /** The link's own title before the mark (null: it had none). */
   own: string | null;
   /** The title the mark gave it. */
   given: string;
 }
+
+/** The whole of what a link holds. */
+const spanOf = (anchor: HTMLAnchorElement) =>
+  new StaticRange({ startContainer: anchor, startOffset: 0, endContainer: anchor, endOffset: anchor.childNodes.length });
 
 export class Marks {
   private readonly highlight = new Highlight();
@@ -34,16 +38,30 @@ export class Marks {
     // A copy of a marked link (a list rendered anew from its nodes) has the label already.
     const given = !own ? label : own === label || own.endsWith(`\n${label}`) ? own : `${own}\n${label}`;
     anchor.setAttribute('title', given);
-    const range = document.createRange();
-    range.selectNodeContents(anchor);
+    // A static range: a live one is kept up to date by the browser through every change the page
+    // makes to its DOM (a cost to each, for each mark); this one is spanned anew when the link's
+    // children change (refresh).
+    const range = spanOf(anchor);
     this.highlight.add(range);
     this.marked.set(anchor, { range, own, given });
   }
 
   /**
-   * Lets go of the links the page has taken out (a list rendered anew, a ticker): their ranges,
-   * kept live by the browser through every change to the page, would otherwise pile up.
+   * Spans anew the marked links among or around `changed` (nodes whose children the page changed):
+   * a link whose text was written anew would otherwise lose its highlight, or keep a part of it.
    */
+  refresh(changed: readonly Node[]): void {
+    for (const node of changed) {
+      const anchor = (node instanceof Element ? node : node.parentElement)?.closest('a');
+      const mark = anchor && this.marked.get(anchor);
+      if (!anchor || !mark) continue;
+      this.highlight.delete(mark.range);
+      mark.range = spanOf(anchor);
+      this.highlight.add(mark.range);
+    }
+  }
+
+  /** Lets go of the links the page has taken out (a list rendered anew, a ticker): they would otherwise pile up. */
   prune(): void {
     for (const [anchor, { range }] of this.marked) {
       if (anchor.isConnected) continue;

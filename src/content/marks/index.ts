@@ -40,9 +40,10 @@ async function start(): Promise<void> {
   if (mine !== starts || !wanted(settings)) return;
   const current = (marks = new Marks());
   const look = (roots: (Element | Document)[]) => void lookAt(current, anchorsIn(roots)).catch(report);
-  watch = watchAdded((roots) => {
+  watch = watchAdded((roots, changed) => {
     current.prune();
-    look(roots);
+    current.refresh(changed);
+    if (roots.length > 0) look(roots);
   });
   look([document]);
 }
