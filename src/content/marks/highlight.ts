@@ -8,16 +8,34 @@
 export const HIGHLIGHT = 'deja-lu-read';
 
 interface Mark {
-  range: StaticRange;
+  /** None while the link holds nothing. */
+  range: StaticRange | null;
   /** The link's own title before the mark (null: it had none). */
   own: string | null;
   /** The title the mark gave it. */
   given: string;
 }
 
-/** The whole of what a link holds. */
-const spanOf = (anchor: HTMLAnchorElement) =>
-  new StaticRange({ startContainer: anchor, startOffset: 0, endContainer: anchor, endOffset: anchor.childNodes.length });
+/** The whole of what a link holds, none when it holds nothing. */
+function spanOf(anchor: HTMLAnchorElement): StaticRange | null {
+  const end = anchor.childNodes.length;
+  return end === 0 ? null : new StaticRange({ startContainer: anchor, startOffset: 0, endContainer: anchor, endOffset: end });
+}
+
+/**
+ * Every label the marks have given on this page, across the option turned off and on: a copy of a
+ * marked link (a list rendered anew from its nodes) carries one in its title, which is not the
+ * link's own. Words such as "3 minutes ago" change over a page's life, so it is no single label.
+ */
+const labels = new Set<string>();
+
+/** A link's title without a label the marks gave it (its last line), null when none is left. */
+function ownTitle(title: string | null): string | null {
+  if (title === null) return null;
+  const newline = title.lastIndexOf('\n');
+  if (!labels.has(title.slice(newline + 1))) return title;
+  return newline < 0 ? null : title.slice(0, newline);
+}
 
 export class Marks {
   private readonly highlight = new Highlight();
@@ -34,51 +52,71 @@ export class Marks {
   /** Marks a link: its text highlighted, `label` added to its title. */
   add(anchor: HTMLAnchorElement, label: string): void {
     if (this.marked.has(anchor)) return;
-    const own = anchor.getAttribute('title');
-    // A copy of a marked link (a list rendered anew from its nodes) has the label already.
-    const given = !own ? label : own === label || own.endsWith(`\n${label}`) ? own : `${own}\n${label}`;
+    const own = ownTitle(anchor.getAttribute('title'));
+    const given = own ? `${own}\n${label}` : label;
+    labels.add(label);
     anchor.setAttribute('title', given);
     // A static range: a live one is kept up to date by the browser through every change the page
     // makes to its DOM (a cost to each, for each mark); this one is spanned anew when the link's
     // children change (refresh).
     const range = spanOf(anchor);
-    this.highlight.add(range);
+    if (range) this.highlight.add(range);
     this.marked.set(anchor, { range, own, given });
   }
 
   /**
    * Spans anew the marked links among or around `changed` (nodes whose children the page changed):
-   * a link whose text was written anew would otherwise lose its highlight, or keep a part of it.
+   * a link whose text was written anew, or a child taken out, would otherwise lose its highlight,
+   * or keep a part of it.
    */
   refresh(changed: readonly Node[]): void {
     for (const node of changed) {
       const anchor = (node instanceof Element ? node : node.parentElement)?.closest('a');
       const mark = anchor && this.marked.get(anchor);
       if (!anchor || !mark) continue;
-      this.highlight.delete(mark.range);
+      if (mark.range) this.highlight.delete(mark.range);
       mark.range = spanOf(anchor);
-      this.highlight.add(mark.range);
+      if (mark.range) this.highlight.add(mark.range);
     }
   }
 
-  /** Lets go of the links the page has taken out (a list rendered anew, a ticker): they would otherwise pile up. */
-  prune(): void {
-    for (const [anchor, { range }] of this.marked) {
-      if (anchor.isConnected) continue;
-      this.highlight.delete(range);
+  /**
+   * Takes the mark off `anchors` (a link the page pointed elsewhere): its title as it was. Returns
+   * those that were marked.
+   */
+  remove(anchors: Iterable<HTMLAnchorElement>): HTMLAnchorElement[] {
+    const removed: HTMLAnchorElement[] = [];
+    for (const anchor of anchors) {
+      const mark = this.marked.get(anchor);
+      if (!mark) continue;
+      if (mark.range) this.highlight.delete(mark.range);
       this.marked.delete(anchor);
+      giveBack(anchor, mark);
+      removed.push(anchor);
     }
+    return removed;
+  }
+
+  /**
+   * Lets go of the links the page has taken out (a list rendered anew, a tab panel), their titles
+   * given back: they would otherwise pile up, and one put back later is looked at anew. Returns them.
+   */
+  prune(): HTMLAnchorElement[] {
+    return this.remove([...this.marked.keys()].filter((anchor) => !anchor.isConnected));
   }
 
   /** Takes every mark away: the highlight gone, each link's title as it was, unless the page has changed it since. */
   clear(): void {
     this.highlight.clear();
     CSS.highlights.delete(HIGHLIGHT);
-    for (const [anchor, { own, given }] of this.marked) {
-      if (anchor.getAttribute('title') !== given) continue;
-      if (own === null) anchor.removeAttribute('title');
-      else anchor.setAttribute('title', own);
-    }
+    for (const [anchor, mark] of this.marked) giveBack(anchor, mark);
     this.marked.clear();
   }
+}
+
+/** The link's title as it was before the mark, unless the page has changed it since. */
+function giveBack(anchor: HTMLAnchorElement, { own, given }: Mark): void {
+  if (anchor.getAttribute('title') !== given) return;
+  if (own === null) anchor.removeAttribute('title');
+  else anchor.setAttribute('title', own);
 }

@@ -12,7 +12,7 @@ import { pageLoaded } from '../page-loaded.ts';
 import { onSites, type Settings } from '../../settings.ts';
 import { anchorsIn, describeLinks, type Described } from './collect.ts';
 import { Marks } from './highlight.ts';
-import { watchAdded, type Watch } from './watch.ts';
+import { watchChanges, type Watch } from './watch.ts';
 
 /**
  * Links per message, and per task collecting them: a page of thousands of links is gone through in
@@ -40,11 +40,14 @@ async function start(): Promise<void> {
   if (mine !== starts || !wanted(settings)) return;
   const current = (marks = new Marks());
   const look = (roots: (Element | Document)[]) => void lookAt(current, anchorsIn(roots)).catch(report);
-  watch = watchAdded((roots, changed) => {
-    current.prune();
+  watch = watchChanges(({ added, changed, relinked }) => {
+    // A link taken out and put back later, or pointed elsewhere, is looked at anew.
+    for (const anchor of [...current.prune(), ...relinked]) seen.delete(anchor);
+    current.remove(relinked);
     current.refresh(changed);
+    const roots = [...added, ...relinked];
     if (roots.length > 0) look(roots);
-  });
+  }, (anchor) => current.refresh([anchor]));
   look([document]);
 }
 

@@ -1,38 +1,57 @@
 /**
- * Links added after the first look (infinite scroll, a "related stories" box filled late): the
- * elements added since the last batch, handed over together once the page is idle, so a page
- * adding nodes one at a time costs one batch, and the rest of the page is never walked again.
- * With them, the nodes whose children changed (a marked link's text written anew).
+ * What the page changes after the first look, handed over together once the page is idle, so a
+ * page changing nodes one at a time costs one batch, and the rest of the page is never walked
+ * again: the elements added (infinite scroll, a "related stories" box filled late), the nodes
+ * whose children changed (a badge taken out of a link's heading), and the links pointed elsewhere
+ * (a list that reuses its elements for other stories). A link whose own children changed (its
+ * text written anew) is handed over at once, before the page is painted again: Firefox paints a
+ * new text in a marked link unmarked until its range is made anew.
  */
 export interface Watch {
   stop(): void;
 }
 
+export interface Changes {
+  added: Element[];
+  changed: Node[];
+  relinked: HTMLAnchorElement[];
+}
+
 /** Longest wait for an idle moment before the batch goes anyway. */
 const IDLE_TIMEOUT_MS = 500;
 
-export function watchAdded(onAdded: (roots: Element[], changed: Node[]) => void): Watch {
+export function watchChanges(onChanges: (changes: Changes) => void, onLinkChildren: (anchor: HTMLAnchorElement) => void): Watch {
   let added: Element[] = [];
   let changed = new Set<Node>();
+  let relinked = new Set<HTMLAnchorElement>();
   let scheduled = false;
   const flush = () => {
     scheduled = false;
-    const roots = added.filter((el) => el.isConnected);
-    const parents = [...changed].filter((node) => node.isConnected);
+    const batch = {
+      added: added.filter((el) => el.isConnected),
+      changed: [...changed].filter((node) => node.isConnected),
+      relinked: [...relinked].filter((anchor) => anchor.isConnected),
+    };
     added = [];
     changed = new Set();
-    if (roots.length > 0 || parents.length > 0) onAdded(roots, parents);
+    relinked = new Set();
+    if (batch.added.length > 0 || batch.changed.length > 0 || batch.relinked.length > 0) onChanges(batch);
   };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.addedNodes.length > 0) changed.add(record.target);
+      if (record.type === 'attributes') {
+        if (record.target instanceof HTMLAnchorElement) relinked.add(record.target);
+        continue;
+      }
+      if (record.target instanceof HTMLAnchorElement) onLinkChildren(record.target);
+      else changed.add(record.target);
       for (const node of record.addedNodes) if (node instanceof Element) added.push(node);
     }
-    if (changed.size === 0 || scheduled) return;
+    if ((added.length === 0 && changed.size === 0 && relinked.size === 0) || scheduled) return;
     scheduled = true;
     if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: IDLE_TIMEOUT_MS });
     else setTimeout(flush, 50);
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   return { stop: () => observer.disconnect() };
 }

@@ -1,0 +1,155 @@
+/**
+ * Link marks on a page that keeps changing its links after they are marked, as frameworks, tab
+ * panels and tickers do: each marked link must stay painted as long as it leads to what was read,
+ * lose its mark when it is pointed elsewhere, be marked again when put back, and have its own
+ * title back when marks are turned off. The page paints its text white on white, so that a
+ * screenshot of a link tells its mark apart (src/content/marks/marks.css) from no mark.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type BrowserName, type ExtensionBrowser, type Tab } from '../harness/browsers.ts';
+import { poll, sleep } from '../harness/poll.ts';
+import { READER_PAGES, startReaderSites, type ReaderSites } from '../harness/reader-sites.ts';
+import type { Generate } from '../harness/sites.ts';
+import { paintedColour, titles, waitForMarks } from './marks-page.ts';
+import { QUIET_MS, resetSettings, setSettings } from './reader/context.ts';
+
+const BUS = READER_PAGES.bus;
+const link = (id: string, inner = 'Bus bus bus bus') => `<p><a id="${id}" href="${BUS}#${id}">${inner}</a></p>`;
+const BODY = [
+  link('ref'), link('badge', 'Bus bus bus bus<span>NEW</span>'), link('lead', '<span>X</span>Bus bus bus bus'), link('text'),
+  link('emptied'), link('moved'), link('ticker'), link('reused'), link('copied', 'Bus bus bus bus'),
+  '<p><a id="never" href="/never-read">Bus bus bus bus</a></p>',
+].join('');
+const PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Changing links</title>
+<style>body{font:32px/1.2 sans-serif;background:#fff;color:#fff} a{color:#fff;text-decoration:none}</style></head><body>${BODY}</body></html>`;
+const generate: Generate = (_site, pathname) => (pathname === '/changing' ? { type: 'text/html; charset=utf-8', body: PAGE } : null);
+
+const ALL = ['badge', 'copied', 'emptied', 'lead', 'moved', 'ref', 'reused', 'text', 'ticker'];
+
+interface PageState {
+  kept?: Element;
+  ticker?: ReturnType<typeof setInterval>;
+}
+
+export function marksChangesScenario(name: BrowserName): void {
+  describe(`marks on a page that changes its links in ${name}`, () => {
+    let ext: ExtensionBrowser;
+    let sites: ReaderSites;
+    let tab: Tab;
+    const errors: string[] = [];
+    let marked: number[] = [];
+    let plain: number[] = [];
+    const distance = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+    /** Whether the link is painted as marked (nearer the marked colour than the plain one). */
+    const painted = async (id: string) => {
+      const colour = await paintedColour(tab.page, id);
+      return distance(colour, marked) < distance(colour, plain) ? 'marked' : `plain (${colour.join()})`;
+    };
+    /** The marked link's range in the highlight, as offsets among its children. */
+    const span = (id: string) => tab.page.evaluate((id) => {
+      const anchor = document.getElementById(id)!;
+      const range = [...(CSS.highlights.get('deja-lu-read')?.keys() ?? [])].find((r) => (r as AbstractRange).startContainer === anchor) as AbstractRange | undefined;
+      return range ? `${range.startOffset}-${range.endOffset} of ${anchor.childNodes.length} children` : 'no range';
+    }, id);
+    const paintedSoon = (id: string) => poll(async () => (await painted(id)) === 'marked', { what: `${id} painted as marked`, timeout: 5_000, interval: 100 })
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}: ${await painted(id)}, range ${await span(id)}`);
+      });
+
+    beforeAll(async () => {
+      sites = await startReaderSites(generate);
+      ext = await launchBrowser(name);
+      await resetSettings(ext);
+      await ext.visit(sites.page(1, BUS));
+      tab = await ext.openTab(sites.page(1, '/changing'));
+      tab.page.on('pageerror', (error) => errors.push(String(error)));
+      await waitForMarks(tab.page, (ids) => ids.length === ALL.length, 'every link read marked');
+      marked = await paintedColour(tab.page, 'ref');
+      plain = await paintedColour(tab.page, 'never');
+      expect(distance(marked, plain), `marked ${marked.join()} against plain ${plain.join()}`).toBeGreaterThan(8);
+    });
+    afterAll(async () => {
+      await ext?.close();
+      await sites?.close();
+    });
+
+    it('a child taken out of a marked link, at its end or its start: still painted', async () => {
+      await tab.page.evaluate(() => {
+        document.querySelector('#badge span')!.remove();
+        document.querySelector('#lead span')!.remove();
+      });
+      await paintedSoon('badge');
+      await paintedSoon('lead');
+    });
+
+    it('its text changed in place, or the link emptied and filled again: still painted', async () => {
+      await tab.page.evaluate(() => {
+        document.getElementById('text')!.firstChild!.nodeValue = 'Bus bus bus bus bus bus';
+        document.getElementById('emptied')!.replaceChildren();
+      });
+      await sleep(QUIET_MS);
+      await tab.page.evaluate(() => document.getElementById('emptied')!.append('Bus bus bus bus'));
+      await paintedSoon('text');
+      await paintedSoon('emptied');
+    });
+
+    it('its text written anew every 100 ms: painted throughout', async () => {
+      await tab.page.evaluate(() => {
+        let n = 0;
+        (window as PageState).ticker = setInterval(() => {
+          document.getElementById('ticker')!.textContent = `Bus bus bus ${n++ % 10}`;
+        }, 100);
+      });
+      const samples: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        samples.push(await painted('ticker'));
+        await sleep(37);
+      }
+      await tab.page.evaluate(() => clearInterval((window as PageState).ticker));
+      expect(samples.filter((s) => s !== 'marked')).toEqual([]);
+    });
+
+    it('taken out, and put back after a while (a tab panel, a virtual list): marked again', async () => {
+      await tab.page.evaluate(() => {
+        const state = window as PageState;
+        state.kept = document.getElementById('moved')!;
+        state.kept.remove();
+      });
+      await waitForMarks(tab.page, (ids) => !ids.includes('moved'), 'the link taken out let go of');
+      await sleep(QUIET_MS);
+      await tab.page.evaluate(() => document.body.append((window as PageState).kept!));
+      await waitForMarks(tab.page, (ids) => ids.includes('moved'), 'the link put back marked again');
+      await paintedSoon('moved');
+      expect((await titles(tab.page, ['moved']))[0]?.split('\n')).toHaveLength(1);
+    });
+
+    it('pointed elsewhere (a list reusing its elements): its mark and label taken off', async () => {
+      await tab.page.evaluate(() => {
+        const anchor = document.getElementById('reused')!;
+        anchor.setAttribute('href', '/never-read-either');
+        anchor.firstChild!.nodeValue = 'Something else entirely, never read';
+      });
+      await waitForMarks(tab.page, (ids) => !ids.includes('reused'), 'the link pointed elsewhere unmarked');
+      expect(await titles(tab.page, ['reused'])).toEqual([null]);
+      // Pointed back at what was read: marked again.
+      await tab.page.evaluate(() => document.getElementById('reused')!.setAttribute('href', `${document.getElementById('ref')!.getAttribute('href')}`));
+      await waitForMarks(tab.page, (ids) => ids.includes('reused'), 'the link pointed back marked again');
+    });
+
+    it('marks off: every link has its own title back, copies of marked links included', async () => {
+      await tab.page.evaluate(() => {
+        const anchor = document.getElementById('copied')!;
+        anchor.replaceWith(anchor.cloneNode(true));
+      });
+      await sleep(QUIET_MS);
+      expect((await titles(tab.page, ['copied']))[0]?.split('\n')).toHaveLength(1);
+      await setSettings(ext, { linkMarks: false });
+      await waitForMarks(tab.page, (ids) => ids.length === 0, 'every mark gone');
+      const left = await titles(tab.page, ALL);
+      await setSettings(ext, { linkMarks: true });
+      expect(Object.fromEntries(ALL.map((id, i) => [id, left[i]]))).toEqual(Object.fromEntries(ALL.map((id) => [id, null])));
+    });
+
+    it('throws nothing into the page', () => expect(errors).toEqual([]));
+  });
+}
