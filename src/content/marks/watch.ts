@@ -38,15 +38,18 @@ export function watchChanges(onChanges: (changes: Changes) => void, onLinkChildr
     if (batch.added.length > 0 || batch.changed.length > 0 || batch.relinked.length > 0) onChanges(batch);
   };
   const observer = new MutationObserver((records) => {
+    // Each link once, however many changes the page made to it at once.
+    const links = new Set<HTMLAnchorElement>();
     for (const record of records) {
       if (record.type === 'attributes') {
         if (record.target instanceof HTMLAnchorElement) relinked.add(record.target);
         continue;
       }
-      if (record.target instanceof HTMLAnchorElement) onLinkChildren(record.target);
+      if (record.target instanceof HTMLAnchorElement) links.add(record.target);
       else changed.add(record.target);
       for (const node of record.addedNodes) if (node instanceof Element) added.push(node);
     }
+    for (const anchor of links) onLinkChildren(anchor);
     if ((added.length === 0 && changed.size === 0 && relinked.size === 0) || scheduled) return;
     scheduled = true;
     if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: IDLE_TIMEOUT_MS });
