@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserName, type ExtensionBrowser, type Tab } from '../harness/browsers.ts';
 import { poll, sleep } from '../harness/poll.ts';
-import { READER_PAGES, startReaderSites, type ReaderSites } from '../harness/reader-sites.ts';
+import { READER_PAGES, READER_TITLES, startReaderSites, type ReaderSites } from '../harness/reader-sites.ts';
 import type { Generate } from '../harness/sites.ts';
-import { paintedColour, titles, waitForMarks } from './marks-page.ts';
+import { markedLinks, paintedColour, titles, waitForMarks } from './marks-page.ts';
 import { QUIET_MS, resetSettings, setSettings } from './reader/context.ts';
 
 const BUS = READER_PAGES.bus;
@@ -22,13 +22,34 @@ const BODY = [
 ].join('');
 const PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Changing links</title>
 <style>body{font:32px/1.2 sans-serif;background:#fff;color:#fff} a{color:#fff;text-decoration:none}</style></head><body>${BODY}</body></html>`;
-const generate: Generate = (_site, pathname) => (pathname === '/changing' ? { type: 'text/html; charset=utf-8', body: PAGE } : null);
+const HEAD = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Changing links</title></head><body>';
+/** Site 3's origin, once the sites run: a headline read on site 1 marks links there. */
+let elsewhere = '';
+const PAGES: Record<string, () => string> = {
+  '/changing': () => PAGE,
+  // A headline link whose text comes late (a skeleton filled), and one whose headline is replaced.
+  '/late-text': () => `${HEAD}<p><a id="control" href="${elsewhere}/elsewhere-1">${READER_TITLES.bus}</a></p>
+<p><a id="late" href="${elsewhere}/elsewhere-2">Loading…</a></p><p><a id="gone" href="${elsewhere}/elsewhere-3">${READER_TITLES.bus}</a></p></body></html>`,
+  // 150 links to what was read, pointed one every 20 ms from the load on at pages never read, among 5,000 others.
+  '/race': () => `${HEAD}<p>${Array.from({ length: 150 }, (_, i) => `<a id="t${i}" href="${BUS}#t${i}">x</a>`).join(' ')}</p>
+<p>${Array.from({ length: 5_000 }, (_, i) => `<a href="/filler-${i}">f</a>`).join(' ')}</p><script>
+addEventListener('load', () => {
+  for (let i = 0; i < 150; i++) setTimeout(() => document.getElementById('t' + i).setAttribute('href', '/never-read-' + i), i * 20);
+});</script></body></html>`,
+  // A marked link whose href the page sets again to the same value (a framework rendering anew), and the titles the page sees set.
+  '/same-href': () => `${HEAD}<p><a id="same" href="${BUS}#same">Bus</a></p><script>
+window.titleChanges = 0;
+new MutationObserver((records) => { window.titleChanges += records.length; }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['title'] });
+</script></body></html>`,
+};
+const generate: Generate = (_site, pathname) => (PAGES[pathname] ? { type: 'text/html; charset=utf-8', body: PAGES[pathname]() } : null);
 
 const ALL = ['badge', 'copied', 'emptied', 'lead', 'moved', 'ref', 'reused', 'text', 'ticker'];
 
 interface PageState {
   kept?: Element;
   ticker?: ReturnType<typeof setInterval>;
+  titleChanges?: number;
 }
 
 export function marksChangesScenario(name: BrowserName): void {
@@ -58,6 +79,7 @@ export function marksChangesScenario(name: BrowserName): void {
 
     beforeAll(async () => {
       sites = await startReaderSites(generate);
+      elsewhere = new URL(sites.page(3, '/')).origin;
       ext = await launchBrowser(name);
       await resetSettings(ext);
       await ext.visit(sites.page(1, BUS));
@@ -148,6 +170,48 @@ export function marksChangesScenario(name: BrowserName): void {
       const left = await titles(tab.page, ALL);
       await setSettings(ext, { linkMarks: true });
       expect(Object.fromEntries(ALL.map((id, i) => [id, left[i]]))).toEqual(Object.fromEntries(ALL.map((id) => [id, null])));
+    });
+
+    it('a headline link whose text comes late is marked; one whose headline is replaced loses its mark', async () => {
+      const page = (await ext.openTab(sites.page(1, '/late-text'))).page;
+      await waitForMarks(page, (ids) => ids.join() === 'control,gone', 'the links under the headline read marked');
+      await page.evaluate((headline) => {
+        document.getElementById('late')!.textContent = headline;
+        document.getElementById('gone')!.textContent = 'Cat show results announced at the county fair';
+      }, READER_TITLES.bus);
+      await waitForMarks(page, (ids) => ids.join() === 'control,late', 'the late headline marked, the replaced one not');
+      expect(await titles(page, ['gone'])).toEqual([null]);
+      await page.close();
+    });
+
+    it('a link pointed at a page never read while it is asked about: not marked', async () => {
+      const page = (await ext.openTab(sites.page(1, '/race'))).page;
+      await page.waitForFunction(() => document.getElementById('t149')!.getAttribute('href') === '/never-read-149', { timeout: 10_000 });
+      await sleep(3 * QUIET_MS);
+      const wrong = (await markedLinks(page)).filter((id) => id.startsWith('t'));
+      expect(wrong).toEqual([]);
+      await page.close();
+    });
+
+    it('its href set again to the same value every 100 ms: the mark stays, its title untouched', async () => {
+      const page = (await ext.openTab(sites.page(1, '/same-href'))).page;
+      await waitForMarks(page, (ids) => ids.includes('same'), 'the link marked');
+      await sleep(QUIET_MS);
+      const before = await page.evaluate(() => (window as PageState).titleChanges!);
+      await page.evaluate(() => {
+        (window as PageState).ticker = setInterval(() => {
+          const link = document.getElementById('same')!;
+          link.setAttribute('href', link.getAttribute('href')!);
+        }, 100);
+      });
+      let unmarked = 0;
+      for (let i = 0; i < 40; i++) {
+        if (!(await markedLinks(page)).includes('same')) unmarked++;
+        await sleep(30);
+      }
+      await page.evaluate(() => clearInterval((window as PageState).ticker));
+      expect({ unmarked, titleChanges: (await page.evaluate(() => (window as PageState).titleChanges!)) - before }).toEqual({ unmarked: 0, titleChanges: 0 });
+      await page.close();
     });
 
     it('throws nothing into the page', () => expect(errors).toEqual([]));

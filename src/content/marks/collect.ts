@@ -12,12 +12,29 @@ import { LINK_BATCH } from '../../protocol.ts';
 const CARD_TEXT = 150;
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
-/** A slice of links to ask about: the anchors, and what is sent of each (LinkBatch's lists). */
+/** A slice of links to ask about: the anchors, what is sent of each (LinkBatch's lists), and what each was asked with. */
 export interface Described {
   anchors: HTMLAnchorElement[];
   hrefs: string[];
   texts: string[];
+  asked: Asked[];
 }
+
+/**
+ * What a link was looked at with: its `href` attribute, and its headline text (null: not asked
+ * about, no page or no HTML link). A link whose attribute or text differs now has changed since.
+ */
+export interface Asked {
+  href: string | null;
+  text: string | null;
+}
+
+/** Whether the link leads elsewhere, or reads otherwise, than when it was looked at. */
+export const changedSince = (anchor: Element, asked: Asked): boolean =>
+  anchor.getAttribute('href') !== asked.href || (asked.text !== null && anchor instanceof HTMLAnchorElement && headlineText(anchor) !== asked.text);
+
+/** The link a node is in (or is), if any. */
+export const linkAround = (node: Node): Element | null => (node instanceof Element ? node : node.parentElement)?.closest('a') ?? null;
 
 /**
  * The links in or at each of `roots`, as a list to go through in slices. The extension's own
@@ -34,23 +51,33 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const NO_PAGE = /^\s*(?:javascript|mailto|tel|data|blob):/i;
 
 /**
- * What is sent about each new link among `anchors` (each anchor once: `seen` remembers them).
+ * What is sent about each new link among `anchors` (each anchor once: `seen` remembers what it was asked with).
  * `legacy`: the page is in an encoding other than UTF-8, in which the browser writes a query's
  * other-than-ASCII characters as no URL parser elsewhere would: such a link is sent resolved.
  */
-export function describeLinks(anchors: readonly Element[], seen: WeakSet<Element>, legacy: boolean): Described {
-  const found: Described = { anchors: [], hrefs: [], texts: [] };
+export function describeLinks(anchors: readonly Element[], seen: WeakMap<Element, Asked>, legacy: boolean): Described {
+  const found: Described = { anchors: [], hrefs: [], texts: [], asked: [] };
   for (const anchor of anchors) {
+    if (seen.has(anchor)) continue;
+    const attribute = anchor.getAttribute('href');
     // An SVG or MathML <a href> matches `a[href]` too: its href is no string, and it takes no title.
-    if (seen.has(anchor) || !(anchor instanceof HTMLAnchorElement)) continue;
-    seen.add(anchor);
-    let href = anchor.getAttribute('href');
-    if (href !== null && legacy && NON_ASCII.test(href)) href = anchor.href;
+    if (!(anchor instanceof HTMLAnchorElement)) {
+      seen.set(anchor, { href: attribute, text: null });
+      continue;
+    }
+    const href = attribute !== null && legacy && NON_ASCII.test(attribute) ? anchor.href : attribute;
     // No address the worker would take, or that could be a page read, is worth asking about.
-    if (href === null || href.length > LINK_BATCH.href || NO_PAGE.test(href)) continue;
+    if (href === null || href.length > LINK_BATCH.href || NO_PAGE.test(href)) {
+      seen.set(anchor, { href: attribute, text: null });
+      continue;
+    }
+    const text = headlineText(anchor);
+    const asked = { href: attribute, text };
+    seen.set(anchor, asked);
     found.anchors.push(anchor);
     found.hrefs.push(href);
-    found.texts.push(headlineText(anchor));
+    found.texts.push(text);
+    found.asked.push(asked);
   }
   return found;
 }
@@ -60,7 +87,7 @@ export function describeLinks(anchors: readonly Element[], seen: WeakSet<Element
  * (MAX_HEADLINE_LENGTH, src/core/headline.ts), its whitespace folded: it cannot match, and it
  * would be most of the bytes sent.
  */
-function headlineText(anchor: HTMLAnchorElement): string {
+export function headlineText(anchor: HTMLAnchorElement): string {
   let text = anchor.textContent ?? '';
   if (text.length > CARD_TEXT) text = anchor.querySelector(HEADINGS)?.textContent ?? text;
   text = text.trim();

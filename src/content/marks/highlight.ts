@@ -49,12 +49,23 @@ export class Marks {
     return this.marked.size;
   }
 
-  /** Marks a link: its text highlighted, `label` added to its title. */
+  has(anchor: Element): boolean {
+    return this.marked.has(anchor as HTMLAnchorElement);
+  }
+
+  /** Marks a link: its text highlighted, `label` added to its title (a marked link's label replaced). */
   add(anchor: HTMLAnchorElement, label: string): void {
-    if (this.marked.has(anchor)) return;
+    labels.add(label);
+    const mark = this.marked.get(anchor);
+    if (mark) {
+      const given = mark.own ? `${mark.own}\n${label}` : label;
+      if (given === mark.given || anchor.getAttribute('title') !== mark.given) return;
+      anchor.setAttribute('title', given);
+      mark.given = given;
+      return;
+    }
     const own = ownTitle(anchor.getAttribute('title'));
     const given = own ? `${own}\n${label}` : label;
-    labels.add(label);
     anchor.setAttribute('title', given);
     // A static range: a live one is kept up to date by the browser through every change the page
     // makes to its DOM (a cost to each, for each mark); this one is spanned anew when the link's

@@ -10,7 +10,7 @@ import { LINK_BATCH, type ReadLink } from '../../protocol.ts';
 import { loadSettings, onSettingsChanged, send } from '../../platform/lean.ts';
 import { pageLoaded } from '../page-loaded.ts';
 import { onSites, type Settings } from '../../settings.ts';
-import { anchorsIn, describeLinks, type Described } from './collect.ts';
+import { anchorsIn, changedSince, describeLinks, linkAround, type Asked, type Described } from './collect.ts';
 import { Marks } from './highlight.ts';
 import { watchChanges, type Watch } from './watch.ts';
 
@@ -25,7 +25,8 @@ const BATCH = 1_000;
 
 let marks: Marks | null = null;
 let watch: Watch | null = null;
-let seen = new WeakSet<Element>();
+/** Every link looked at, with what it was asked with (collect.ts). */
+let seen = new WeakMap<Element, Asked>();
 
 const wanted = (s: Settings) => s.linkMarks && !s.paused && !onSites(location.href, s.excludedSites) && !onSites(location.href, s.linkMarksOffSites);
 
@@ -40,12 +41,23 @@ async function start(): Promise<void> {
   if (mine !== starts || !wanted(settings)) return;
   const current = (marks = new Marks());
   const look = (roots: (Element | Document)[]) => void lookAt(current, anchorsIn(roots)).catch(report);
-  watch = watchChanges(({ added, changed, relinked }) => {
-    // A link taken out and put back later, or pointed elsewhere, is looked at anew.
-    for (const anchor of [...current.prune(), ...relinked]) seen.delete(anchor);
-    current.remove(relinked);
+  watch = watchChanges(({ added, changed, links }) => {
+    // A link taken out and put back later is looked at anew.
+    for (const anchor of current.prune()) seen.delete(anchor);
     current.refresh(changed);
-    const roots = [...added, ...relinked];
+    // So is a link pointed elsewhere, or given another text (a skeleton filled, a list reusing its
+    // elements): its mark, if any, stays until the answer about it as it is now.
+    const touched = new Set<Element>(links);
+    for (const node of changed) {
+      const anchor = linkAround(node);
+      if (anchor) touched.add(anchor);
+    }
+    const stale = [...touched].filter((anchor) => {
+      const asked = seen.get(anchor);
+      return asked !== undefined && changedSince(anchor, asked);
+    });
+    for (const anchor of stale) seen.delete(anchor);
+    const roots = [...added, ...stale];
     if (roots.length > 0) look(roots);
   }, (anchor) => current.refresh([anchor]));
   look([document]);
@@ -59,7 +71,8 @@ async function start(): Promise<void> {
 async function lookAt(current: Marks, anchors: readonly Element[]): Promise<void> {
   const legacy = document.characterSet !== 'UTF-8';
   const asked: Promise<void>[] = [];
-  const read: [HTMLAnchorElement, string][] = [];
+  /** Each link asked about, what it was asked with, and its mark's label (null: not read). */
+  const answered: [HTMLAnchorElement, Asked, string | null][] = [];
   for (let i = 0; i < anchors.length; i += BATCH) {
     if (i > 0) await nextTask();
     // Marks turned off meanwhile: nothing more is asked, nor added.
@@ -67,15 +80,21 @@ async function lookAt(current: Marks, anchors: readonly Element[]): Promise<void
     const found = describeLinks(anchors.length > BATCH ? anchors.slice(i, i + BATCH) : anchors, seen, legacy);
     if (found.anchors.length === 0) continue;
     asked.push(ask(found).catch(() => sleep(RETRY_MS).then(() => ask(found))).then((answers) => {
-      for (const { index, title } of answers) {
-        const anchor = found.anchors[index];
-        if (anchor) read.push([anchor, title]);
-      }
+      const titles = new Map(answers.map(({ index, title }) => [index, title]));
+      found.anchors.forEach((anchor, index) => answered.push([anchor, found.asked[index]!, titles.get(index) ?? null]));
     }));
   }
   // A slice whose question failed leaves the others' marks: they are made, then the failure reported.
   const settled = await Promise.allSettled(asked);
-  if (current === marks) for (const [anchor, title] of read) current.add(anchor, title);
+  if (current === marks) {
+    for (const [anchor, asked, title] of answered) {
+      if (title === null && !current.has(anchor)) continue;
+      // A link changed while it was asked about is asked again: this answer is about what it was.
+      if (seen.get(anchor) !== asked || changedSince(anchor, asked)) continue;
+      if (title === null) current.remove([anchor]);
+      else current.add(anchor, title);
+    }
+  }
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
 }
@@ -106,7 +125,7 @@ function stop(): void {
   watch = null;
   marks?.clear();
   marks = null;
-  seen = new WeakSet();
+  seen = new WeakMap();
 }
 
 const report = (error: unknown) => console.debug('deja-lu: links not marked:', error);

@@ -12,9 +12,12 @@ export interface Watch {
 }
 
 export interface Changes {
+  /** Elements added. */
   added: Element[];
+  /** Other nodes whose children changed. */
   changed: Node[];
-  relinked: HTMLAnchorElement[];
+  /** Links whose own children, or whose address, changed. */
+  links: HTMLAnchorElement[];
 }
 
 /** Longest wait for an idle moment before the batch goes anyway. */
@@ -23,34 +26,32 @@ const IDLE_TIMEOUT_MS = 500;
 export function watchChanges(onChanges: (changes: Changes) => void, onLinkChildren: (anchor: HTMLAnchorElement) => void): Watch {
   let added: Element[] = [];
   let changed = new Set<Node>();
-  let relinked = new Set<HTMLAnchorElement>();
+  let links = new Set<HTMLAnchorElement>();
   let scheduled = false;
   const flush = () => {
     scheduled = false;
     const batch = {
       added: added.filter((el) => el.isConnected),
       changed: [...changed].filter((node) => node.isConnected),
-      relinked: [...relinked].filter((anchor) => anchor.isConnected),
+      links: [...links].filter((anchor) => anchor.isConnected),
     };
     added = [];
     changed = new Set();
-    relinked = new Set();
-    if (batch.added.length > 0 || batch.changed.length > 0 || batch.relinked.length > 0) onChanges(batch);
+    links = new Set();
+    if (batch.added.length > 0 || batch.changed.length > 0 || batch.links.length > 0) onChanges(batch);
   };
   const observer = new MutationObserver((records) => {
     // Each link once, however many changes the page made to it at once.
-    const links = new Set<HTMLAnchorElement>();
+    const respan = new Set<HTMLAnchorElement>();
     for (const record of records) {
-      if (record.type === 'attributes') {
-        if (record.target instanceof HTMLAnchorElement) relinked.add(record.target);
-        continue;
-      }
-      if (record.target instanceof HTMLAnchorElement) links.add(record.target);
-      else changed.add(record.target);
+      if (record.target instanceof HTMLAnchorElement) {
+        links.add(record.target);
+        if (record.type === 'childList') respan.add(record.target);
+      } else if (record.type === 'childList') changed.add(record.target);
       for (const node of record.addedNodes) if (node instanceof Element) added.push(node);
     }
-    for (const anchor of links) onLinkChildren(anchor);
-    if ((added.length === 0 && changed.size === 0 && relinked.size === 0) || scheduled) return;
+    for (const anchor of respan) onLinkChildren(anchor);
+    if ((added.length === 0 && changed.size === 0 && links.size === 0) || scheduled) return;
     scheduled = true;
     if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: IDLE_TIMEOUT_MS });
     else setTimeout(flush, 50);
