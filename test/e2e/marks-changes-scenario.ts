@@ -36,6 +36,10 @@ const PAGES: Record<string, () => string> = {
 addEventListener('load', () => {
   for (let i = 0; i < 150; i++) setTimeout(() => document.getElementById('t' + i).setAttribute('href', '/never-read-' + i), i * 20);
 });</script></body></html>`,
+  // Twenty marked links the page writes anew in one task, and one it leaves alone.
+  '/many': () => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Many</title>
+<style>body{font:32px/1.2 sans-serif;background:#fff;color:#fff} a{color:#fff;text-decoration:none}</style></head><body>
+${Array.from({ length: 20 }, (_, i) => link(`m${i}`)).join('')}${link('alone')}${'<p><a id="never" href="/never-read">Bus bus bus bus</a></p>'}</body></html>`,
   // A marked link whose href the page sets again to the same value (a framework rendering anew), and the titles the page sees set.
   '/same-href': () => `${HEAD}<p><a id="same" href="${BUS}#same">Bus</a></p><script>
 window.titleChanges = 0;
@@ -212,6 +216,22 @@ export function marksChangesScenario(name: BrowserName): void {
       await page.evaluate(() => clearInterval((window as PageState).ticker));
       expect({ unmarked, titleChanges: (await page.evaluate(() => (window as PageState).titleChanges!)) - before }).toEqual({ unmarked: 0, titleChanges: 0 });
       await page.close();
+    });
+
+    it('twenty marked links written anew in one task: each still painted, and the others too', async () => {
+      const before = tab;
+      tab = await ext.openTab(sites.page(1, '/many'));
+      try {
+        await waitForMarks(tab.page, (ids) => ids.length === 21, 'the 21 links marked');
+        await tab.page.evaluate(() => {
+          for (let i = 0; i < 20; i++) document.getElementById(`m${i}`)!.textContent = `Bus bus bus bus ${i}`;
+        });
+        for (const id of ['m0', 'm19', 'alone']) await paintedSoon(id);
+        expect(await markedLinks(tab.page)).toHaveLength(21);
+      } finally {
+        await tab.page.close();
+        tab = before;
+      }
     });
 
     it('throws nothing into the page', () => expect(errors).toEqual([]));

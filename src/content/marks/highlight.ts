@@ -5,6 +5,8 @@
  * (the tooltip, and the screen readers' description of the link), restored on undo unless the page
  * has changed it since.
  */
+import { linkAround } from './collect.ts';
+
 export const HIGHLIGHT = 'deja-lu-read';
 
 interface Mark {
@@ -15,6 +17,9 @@ interface Mark {
   /** The title the mark gave it. */
   given: string;
 }
+
+/** More links than this spanned anew at once: the highlight is made anew rather than changed range by range. */
+const REBUILD_FROM = 16;
 
 /** The whole of what a link holds, none when it holds nothing. */
 function spanOf(anchor: HTMLAnchorElement): StaticRange | null {
@@ -81,14 +86,23 @@ export class Marks {
    * or keep a part of it.
    */
   refresh(changed: readonly Node[]): void {
+    const respan = new Map<HTMLAnchorElement, Mark>();
     for (const node of changed) {
-      const anchor = (node instanceof Element ? node : node.parentElement)?.closest('a');
-      const mark = anchor && this.marked.get(anchor);
-      if (!anchor || !mark) continue;
-      if (mark.range) this.highlight.delete(mark.range);
-      mark.range = spanOf(anchor);
-      if (mark.range) this.highlight.add(mark.range);
+      const anchor = linkAround(node);
+      const mark = anchor && this.marked.get(anchor as HTMLAnchorElement);
+      if (mark) respan.set(anchor as HTMLAnchorElement, mark);
     }
+    // Firefox takes a range out of a highlight in time that grows with the highlight: past a few
+    // links, the highlight is made anew at once (BENCHMARKS.md, "Link marks on a front page").
+    const rebuild = respan.size > REBUILD_FROM;
+    for (const [anchor, mark] of respan) {
+      if (mark.range && !rebuild) this.highlight.delete(mark.range);
+      mark.range = spanOf(anchor);
+      if (mark.range && !rebuild) this.highlight.add(mark.range);
+    }
+    if (!rebuild) return;
+    this.highlight.clear();
+    for (const { range } of this.marked.values()) if (range) this.highlight.add(range);
   }
 
   /**
