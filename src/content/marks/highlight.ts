@@ -5,8 +5,6 @@
  * (the tooltip, and the screen readers' description of the link), restored on undo unless the page
  * has changed it since.
  */
-import { linkAround } from './collect.ts';
-
 export const HIGHLIGHT = 'deja-lu-read';
 
 interface Mark {
@@ -50,10 +48,6 @@ export class Marks {
     CSS.highlights.set(HIGHLIGHT, this.highlight);
   }
 
-  get size(): number {
-    return this.marked.size;
-  }
-
   has(anchor: Element): boolean {
     return this.marked.has(anchor as HTMLAnchorElement);
   }
@@ -81,15 +75,14 @@ export class Marks {
   }
 
   /**
-   * Spans anew the marked links among or around `changed` (nodes whose children the page changed):
-   * a link whose text was written anew, or a child taken out, would otherwise lose its highlight,
-   * or keep a part of it.
+   * Spans anew those of `anchors` that are marked (links whose children the page changed): a link
+   * whose text was written anew, or a child taken out, would otherwise lose its highlight, or keep
+   * a part of it.
    */
-  refresh(changed: readonly Node[]): void {
+  refresh(anchors: Iterable<Element>): void {
     const respan = new Map<HTMLAnchorElement, Mark>();
-    for (const node of changed) {
-      const anchor = linkAround(node);
-      const mark = anchor && this.marked.get(anchor as HTMLAnchorElement);
+    for (const anchor of anchors) {
+      const mark = this.marked.get(anchor as HTMLAnchorElement);
       if (mark) respan.set(anchor as HTMLAnchorElement, mark);
     }
     // Firefox takes a range out of a highlight in time that grows with the highlight: past a few

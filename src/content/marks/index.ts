@@ -44,14 +44,16 @@ async function start(): Promise<void> {
   watch = watchChanges(({ added, changed, links }) => {
     // A link taken out and put back later is looked at anew.
     for (const anchor of current.prune()) seen.delete(anchor);
-    current.refresh(changed);
-    // So is a link pointed elsewhere, or given another text (a skeleton filled, a list reusing its
-    // elements): its mark, if any, stays until the answer about it as it is now.
-    const touched = new Set<Element>(links);
+    // The links around the nodes whose children changed are spanned anew (their own children were, at once).
+    const around = new Set<Element>();
     for (const node of changed) {
       const anchor = linkAround(node);
-      if (anchor) touched.add(anchor);
+      if (anchor) around.add(anchor);
     }
+    current.refresh(around);
+    // A link pointed elsewhere, or given another text (a skeleton filled, a list reusing its
+    // elements), is looked at anew: its mark, if any, stays until the answer about it as it is now.
+    const touched = new Set<Element>([...links, ...around]);
     const stale = [...touched].filter((anchor) => {
       const asked = seen.get(anchor);
       return asked !== undefined && changedSince(anchor, asked);
