@@ -30,6 +30,9 @@ const PAGES: Record<string, () => string> = {
   // A headline link whose text comes late (a skeleton filled), and one whose headline is replaced.
   '/late-text': () => `${HEAD}<p><a id="control" href="${elsewhere}/elsewhere-1">${READER_TITLES.bus}</a></p>
 <p><a id="late" href="${elsewhere}/elsewhere-2">Loading…</a></p><p><a id="gone" href="${elsewhere}/elsewhere-3">${READER_TITLES.bus}</a></p></body></html>`,
+  // The same, each link's text node written in place (as a framework updates a text it rendered).
+  '/late-data': () => `${HEAD}<p><a id="control" href="${elsewhere}/elsewhere-4">${READER_TITLES.bus}</a></p>
+<p><a id="late" href="${elsewhere}/elsewhere-5">Loading…</a></p><p><a id="gone" href="${elsewhere}/elsewhere-6"><b>${READER_TITLES.bus}</b></a></p></body></html>`,
   // 150 links to what was read, pointed one every 20 ms from the load on at pages never read, among 5,000 others.
   '/race': () => `${HEAD}<p>${Array.from({ length: 150 }, (_, i) => `<a id="t${i}" href="${BUS}#t${i}">x</a>`).join(' ')}</p>
 <p>${Array.from({ length: 5_000 }, (_, i) => `<a href="/filler-${i}">f</a>`).join(' ')}</p><script>
@@ -182,6 +185,18 @@ export function marksChangesScenario(name: BrowserName): void {
       await page.evaluate((headline) => {
         document.getElementById('late')!.textContent = headline;
         document.getElementById('gone')!.textContent = 'Cat show results announced at the county fair';
+      }, READER_TITLES.bus);
+      await waitForMarks(page, (ids) => ids.join() === 'control,late', 'the late headline marked, the replaced one not');
+      expect(await titles(page, ['gone'])).toEqual([null]);
+      await page.close();
+    });
+
+    it('the same, the text written in place in its text node: marked, and the mark taken off', async () => {
+      const page = (await ext.openTab(sites.page(1, '/late-data'))).page;
+      await waitForMarks(page, (ids) => ids.join() === 'control,gone', 'the links under the headline read marked');
+      await page.evaluate((headline) => {
+        document.getElementById('late')!.firstChild!.nodeValue = headline;
+        document.querySelector('#gone b')!.firstChild!.nodeValue = 'Cat show results announced at the county fair';
       }, READER_TITLES.bus);
       await waitForMarks(page, (ids) => ids.join() === 'control,late', 'the late headline marked, the replaced one not');
       expect(await titles(page, ['gone'])).toEqual([null]);

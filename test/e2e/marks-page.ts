@@ -25,7 +25,9 @@ export const markedLinks = (page: Page): Promise<string[]> => page.evaluate(() =
 /** Waits until `accept` holds of the marked links; returns them. */
 export async function waitForMarks(page: Page, accept: (ids: string[]) => boolean, what: string, timeout = 10_000): Promise<string[]> {
   let last: string[] = [];
-  await poll(async () => accept((last = await markedLinks(page))), { what: `${what} (marked: ${JSON.stringify(last)})`, timeout, interval: 100 });
+  await poll(async () => accept((last = await markedLinks(page))), { what, timeout, interval: 100 }).catch((error: unknown) => {
+    throw new Error(`${String(error)} (marked: ${JSON.stringify(last)})`);
+  });
   return last;
 }
 

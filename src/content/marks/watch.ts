@@ -2,8 +2,8 @@
  * What the page changes after the first look, handed over together once the page is idle, so a
  * page changing nodes one at a time costs one batch, and the rest of the page is never walked
  * again: the elements added (infinite scroll, a "related stories" box filled late), the nodes
- * whose children changed (a badge taken out of a link's heading), and the links pointed elsewhere
- * (a list that reuses its elements for other stories). A link whose own children changed (its
+ * whose children changed (a badge taken out of a link's heading), the links pointed elsewhere
+ * (a list that reuses its elements for other stories) and those whose text was written in place. A link whose own children changed (its
  * text written anew) is handed over at once, before the page is painted again: Firefox paints a
  * new text in a marked link unmarked until its range is made anew.
  */
@@ -16,7 +16,7 @@ export interface Changes {
   added: Element[];
   /** Other nodes whose children changed. */
   changed: Node[];
-  /** Links whose own children, or whose address, changed. */
+  /** Links whose own children, address or text changed. */
   links: HTMLAnchorElement[];
 }
 
@@ -44,6 +44,13 @@ export function watchChanges(onChanges: (changes: Changes) => void, onLinkChildr
     // Each link once, however many changes the page made to it at once.
     const respan = new Set<HTMLAnchorElement>();
     for (const record of records) {
+      // A text written in place (a framework updating the text it rendered): the link's range,
+      // around its children, still holds it; whether it reads otherwise is for the batch.
+      if (record.type === 'characterData') {
+        const anchor = record.target.parentElement?.closest('a');
+        if (anchor instanceof HTMLAnchorElement) links.add(anchor);
+        continue;
+      }
       if (record.target instanceof HTMLAnchorElement) {
         links.add(record.target);
         if (record.type === 'childList') respan.add(record.target);
@@ -56,6 +63,6 @@ export function watchChanges(onChanges: (changes: Changes) => void, onLinkChildr
     if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: IDLE_TIMEOUT_MS });
     else setTimeout(flush, 50);
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
   return { stop: () => observer.disconnect() };
 }
