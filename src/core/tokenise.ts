@@ -7,8 +7,16 @@
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu;
 const UNSPACED_SCRIPTS = ['Han', 'Hiragana', 'Katakana', 'Thai', 'Lao', 'Khmer', 'Myanmar'].map((s) => `\\p{Script=${s}}`).join('');
-const UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, 'u');
-const UNSPACED_RUN = new RegExp(`([${UNSPACED_SCRIPTS}]\\p{M}*)`, 'u');
+/**
+ * A character of an unspaced script, and a run of them split off: made on first use, since their
+ * Unicode classes cost milliseconds to build, and a content script that loads this module may not
+ * need them before the page has loaded.
+ */
+let unspaced: { one: RegExp; run: RegExp } | undefined;
+const unspacedScripts = () => (unspaced ??= {
+  one: new RegExp(`[${UNSPACED_SCRIPTS}]`, 'u'),
+  run: new RegExp(`([${UNSPACED_SCRIPTS}]\\p{M}*)`, 'u'),
+});
 
 /** WORD for text without a character beyond ASCII (most paragraphs, once normalised): the same words, found faster. */
 const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g;
@@ -25,12 +33,12 @@ export function tokenise(normalised: string): string[] {
   for (const found of normalised.match(WORD) ?? []) {
     const word = found.includes("'") || found.includes('\u2019') ? found.replace(/['\u2019]/g, '') : found;
     // Unspaced scripts all start above U+0E00: a cheap test before the Unicode one.
-    if (!hasCodeAbove(word, 0x0e00) || !UNSPACED.test(word)) {
+    if (!hasCodeAbove(word, 0x0e00) || !unspacedScripts().one.test(word)) {
       tokens.push(word);
       continue;
     }
     // Mixed runs such as "iphone发布" keep the Latin part whole and split the rest per character.
-    for (const part of word.split(UNSPACED_RUN)) if (part) tokens.push(part);
+    for (const part of word.split(unspacedScripts().run)) if (part) tokens.push(part);
   }
   return tokens;
 }
@@ -46,6 +54,6 @@ function hasCodeAbove(word: string, limit: number): boolean {
  */
 export function countWords(tokens: readonly string[]): number {
   let words = 0;
-  for (const token of tokens) words += token.length === 1 && UNSPACED.test(token) ? 0.5 : 1;
+  for (const token of tokens) words += token.length === 1 && unspacedScripts().one.test(token) ? 0.5 : 1;
   return Math.round(words);
 }

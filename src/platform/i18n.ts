@@ -1,14 +1,14 @@
-import browser from './native.ts';
+import { extensionApi } from './native.ts';
 
 /** A UI string from _locales in the browser's language; the key itself if a string is missing. */
 export function t(key: string, ...substitutions: (string | number)[]): string {
-  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+  return extensionApi().i18n.getMessage(key, substitutions.map(String)) || key;
 }
 
-export const uiLanguage = (): string => browser.i18n.getUILanguage();
+export const uiLanguage = (): string => extensionApi().i18n.getUILanguage();
 
 /** The UI's writing direction: "rtl" in Hebrew (or Arabic…), from the browser's predefined message. */
-export const uiDirection = (): 'ltr' | 'rtl' => (browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr');
+export const uiDirection = (): 'ltr' | 'rtl' => (extensionApi().i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr');
 
 /**
  * Fills elements marked `data-i18n` (text) and `data-i18n-label` (aria-label, placeholder), and

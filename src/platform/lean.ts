@@ -3,9 +3,17 @@
  * without webextension-polyfill. Only what both browsers give alike: runtime.sendMessage and the
  * settings in storage.local.
  */
-import api from './native.ts';
-import { sender } from './sender.ts';
-import { settingsStore } from './settings-access.ts';
+import { extensionApi } from './native.ts';
+import { sender, type Send } from './sender.ts';
+import { settingsStore, type SettingsStore } from './settings-access.ts';
 
-export const send = sender(api.runtime);
-export const { loadSettings, saveSettings, onSettingsChanged } = settingsStore(api.storage);
+// Each made on first use, as the API itself is (native.ts): nothing of it runs as a script is injected.
+let sending: Send | undefined;
+let settings: SettingsStore | undefined;
+const store = () => (settings ??= settingsStore(extensionApi().storage));
+
+// Async, so that no API to be found is a rejection as every other failure to send is.
+export const send: Send = async (type, payload) => (sending ??= sender(extensionApi().runtime))(type, payload);
+export const loadSettings: SettingsStore['loadSettings'] = async () => store().loadSettings();
+export const saveSettings: SettingsStore['saveSettings'] = async (change) => store().saveSettings(change);
+export const onSettingsChanged: SettingsStore['onSettingsChanged'] = (listener) => store().onSettingsChanged(listener);

@@ -26,6 +26,11 @@ const missing = (): never => {
   throw new Error('No extension API in this context');
 };
 
-const api: Browser = own(scope.browser) ?? own(scope.chrome) ?? missing();
+let api: Browser | undefined;
 
-export default api;
+/**
+ * The API, looked up on first use: the first look at the browser's extension namespace builds its
+ * bindings in the page's process, milliseconds a content script would otherwise spend as it is
+ * injected, before the page's load event (BENCHMARKS.md, "Cost to page load").
+ */
+export const extensionApi = (): Browser => (api ??= own(scope.browser) ?? own(scope.chrome) ?? missing());

@@ -32,11 +32,17 @@ const wanted = (s: Settings) => s.linkMarks && !s.paused && !onSites(location.hr
 
 /** Each start's number: a start overtaken by a later one (the settings changed twice) gives way to it. */
 let starts = 0;
+let listening = false;
 
 async function start(): Promise<void> {
   const mine = ++starts;
   stop();
   await pageLoaded();
+  // The option, or this site's switch in the popup, takes effect at once: marks go, or come back.
+  // Listened for from here, as the settings are read: the extension's API is not touched before
+  // the page has loaded (platform/native.ts).
+  if (!listening) onSettingsChanged(() => void start().catch(report));
+  listening = true;
   const settings = await loadSettings();
   if (mine !== starts || !wanted(settings)) return;
   const current = (marks = new Marks());
@@ -134,6 +140,4 @@ const report = (error: unknown) => console.debug('deja-lu: links not marked:', e
 
 if (window.top === window && /html/i.test(document.contentType) && typeof CSS !== 'undefined' && 'highlights' in CSS) {
   start().catch(report);
-  // The option, or this site's switch in the popup, takes effect at once: marks go, or come back.
-  onSettingsChanged(() => void start().catch(report));
 }
