@@ -95,13 +95,18 @@ async function lookAt(current: Marks, anchors: readonly Element[]): Promise<void
   // A slice whose question failed leaves the others' marks: they are made, then the failure reported.
   const settled = await Promise.allSettled(asked);
   if (current === marks) {
+    const unread: HTMLAnchorElement[] = [];
+    const read: [HTMLAnchorElement, string][] = [];
     for (const [anchor, asked, title] of answered) {
       if (title === null && !current.has(anchor)) continue;
       // A link changed while it was asked about is asked again: this answer is about what it was.
       if (seen.get(anchor) !== asked || changedSince(anchor, asked)) continue;
-      if (title === null) current.remove([anchor]);
-      else current.add(anchor, title);
+      if (title === null) unread.push(anchor);
+      else read.push([anchor, title]);
     }
+    // Each in one go (Marks.add says why).
+    current.remove(unread);
+    current.add(read);
   }
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
