@@ -16,7 +16,9 @@ const scope = globalThis as { browser?: unknown; chrome?: unknown };
  */
 function own(candidate: unknown): Browser | undefined {
   try {
-    return typeof (candidate as Browser | undefined)?.runtime?.id === 'string' ? (candidate as Browser) : undefined;
+    // getURL a function too: `<form id="browser"><input name="runtime">` has a runtime with a string id.
+    const runtime = (candidate as Browser | undefined)?.runtime;
+    return typeof runtime?.id === 'string' && typeof runtime.getURL === 'function' ? (candidate as Browser) : undefined;
   } catch {
     return undefined;
   }

@@ -5,13 +5,13 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const scope = globalThis as { chrome?: unknown };
+const scope = globalThis as { chrome?: unknown; browser?: unknown };
 
 /** A stand-in `chrome` that counts each look at `runtime`. */
 function fakeChrome() {
   const looks = { runtime: 0 };
   const stored: Record<string, unknown> = {};
-  const runtime = { id: 'abc', sendMessage: vi.fn(async () => ({ ok: true, value: 'answer' })) };
+  const runtime = { id: 'abc', getURL: (path: string) => `chrome-extension://abc/${path}`, sendMessage: vi.fn(async () => ({ ok: true, value: 'answer' })) };
   const chrome = {
     get runtime() {
       looks.runtime++;
@@ -27,6 +27,7 @@ function fakeChrome() {
 
 afterEach(() => {
   delete scope.chrome;
+  delete scope.browser;
   vi.resetModules();
 });
 
@@ -56,6 +57,16 @@ describe('the content scripts\' extension API', () => {
     const listener = vi.fn();
     lean.onSettingsChanged(listener);
     expect(fake.chrome.storage.onChanged.addListener).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes over a page\'s element named "browser" whose field is named "runtime" (its id a string)', async () => {
+    const fake = fakeChrome();
+    scope.chrome = fake.chrome;
+    // What Chromium's isolated world sees of <form id="browser"><input name="runtime"></form>.
+    scope.browser = { runtime: { id: '', name: 'runtime' } };
+    const lean = await import('../../src/platform/lean.ts');
+    await expect(lean.send('links/read', { page: 'https://example.com/', base: 'https://example.com/', hrefs: [], texts: [] })).resolves.toBe('answer');
+    expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(1);
   });
 
   it('fails with a clear error where there is no extension API, when first used', async () => {

@@ -39,6 +39,17 @@ const PAGES: Record<string, () => string> = {
 addEventListener('load', () => {
   for (let i = 0; i < 150; i++) setTimeout(() => document.getElementById('t' + i).setAttribute('href', '/never-read-' + i), i * 20);
 });</script></body></html>`,
+  // A read link beside one holding a counter written in place every 4 ms, and prices in 50 links written every 50 ms.
+  '/counter': () => `${HEAD}<p><a id="bus" href="${BUS}#counter">Bus</a></p><p><a id="live" href="/live">Live 0</a></p>
+<p>${Array.from({ length: 50 }, (_, i) => `<a href="/quote/${i}">Q${i} <span>0.00</span></a>`).join(' ')}</p><script>
+let n = 0;
+window.tick = () => {
+  const live = document.getElementById('live').firstChild;
+  const prices = [...document.querySelectorAll('a span')].map((s) => s.firstChild);
+  const counter = setInterval(() => { live.nodeValue = 'Live ' + (n++); }, 4);
+  const board = setInterval(() => { for (const p of prices) p.nodeValue = (Math.random() * 100).toFixed(2); }, 50);
+  return () => { clearInterval(counter); clearInterval(board); };
+};</script></body></html>`,
   // Twenty marked links the page writes anew in one task, and one it leaves alone.
   '/many': () => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Many</title>
 <style>body{font:32px/1.2 sans-serif;background:#fff;color:#fff} a{color:#fff;text-decoration:none}</style></head><body>
@@ -200,6 +211,30 @@ export function marksChangesScenario(name: BrowserName): void {
       }, READER_TITLES.bus);
       await waitForMarks(page, (ids) => ids.join() === 'control,late', 'the late headline marked, the replaced one not');
       expect(await titles(page, ['gone'])).toEqual([null]);
+      await page.close();
+    });
+
+    it('a link holding a counter written every 4 ms, and 50 prices in links every 50 ms: at most two questions a second', async () => {
+      const page = (await ext.openTab(sites.page(1, '/counter'))).page;
+      await waitForMarks(page, (ids) => ids.includes('bus'), 'the read link marked');
+      // The questions the page's links cost, as every extension page hears them.
+      await ext.control.evaluate(() => {
+        type Api = { runtime: { onMessage: { addListener(listener: (message: { type?: string } | null) => void): void } } };
+        const scope = globalThis as unknown as { browser?: Api; chrome: Api; heard: number };
+        scope.heard = 0;
+        (scope.browser ?? scope.chrome).runtime.onMessage.addListener((message) => {
+          if (message?.type === 'links/read') scope.heard++;
+        });
+      });
+      await page.evaluate(() => void ((window as PageState & { stop?: () => void }).stop = (window as unknown as { tick: () => () => void }).tick()));
+      const seconds = 3;
+      await sleep(seconds * 1_000);
+      await page.evaluate(() => (window as PageState & { stop?: () => void }).stop!());
+      const heard = await ext.control.evaluate(() => (globalThis as unknown as { heard: number }).heard);
+      // Before, a batch each idle moment: 60-170 a second. Now one each MIN_GAP_MS (500 ms), and one more at the edges.
+      expect(heard).toBeGreaterThan(0);
+      expect(heard).toBeLessThanOrEqual(2 * seconds + 2);
+      expect(await markedLinks(page)).toEqual(['bus']);
       await page.close();
     });
 

@@ -18,8 +18,11 @@ const PAGES: Record<string, { type: string; body: string | Buffer }> = {
   // DOM clobbering: the page's element named "browser" is window.browser in the isolated world too.
   '/clobber-id': { type: 'text/html; charset=utf-8', body: page('', '<div id="browser"></div>') },
   '/clobber-iframe': { type: 'text/html; charset=utf-8', body: page('', '<iframe name="browser" srcdoc="x"></iframe>') },
+  '/clobber-chrome-iframe': { type: 'text/html; charset=utf-8', body: page('', '<iframe name="chrome" srcdoc="x"></iframe>') },
   '/control-iframe': { type: 'text/html; charset=utf-8', body: page('', '<iframe name="other" srcdoc="x"></iframe>') },
   '/clobber-img': { type: 'text/html; charset=utf-8', body: page('', '<img name="browser" alt="">') },
+  // A form named "browser" whose field is named "runtime": browser.runtime.id is that field's id, a string.
+  '/clobber-form': { type: 'text/html; charset=utf-8', body: page('', '<form id="browser"><input name="runtime"></form>') },
   '/utf8-mathml': { type: 'text/html; charset=utf-8', body: page('', '<math><a href="/caf\u00e9">caf\u00e9</a></math>') },
   // The page's own world overridden: the content script's isolated world should not see any of it.
   '/hostile-globals': { type: 'text/html; charset=utf-8', body: page(`<script>
@@ -61,10 +64,10 @@ export function marksOddPages(name: BrowserName): void {
       }
     });
 
-    // In Chromium a frame named "browser" leaves the top frame's content scripts without the
+    // In Chromium a frame named "browser" or "chrome" leaves the top frame's content scripts without the
     // extension's API (chrome.runtime undefined in their world, the polyfill's build alike): no
     // marks there, as no notice (README, known limits). The page must still be left alone.
-    const unmarkable = name === 'chromium' ? new Set(['/clobber-iframe']) : new Set<string>();
+    const unmarkable = name === 'chromium' ? new Set(['/clobber-iframe', '/clobber-chrome-iframe']) : new Set<string>();
     for (const path of Object.keys(PAGES).filter((p) => unmarkable.has(p))) {
       it(`leaves ${path} alone, its link unmarked and no error thrown into it`, async () => {
         const tab = await ext.openTab(sites.page(1, path));

@@ -87,6 +87,7 @@ async function lookAt(current: Marks, anchors: readonly Element[]): Promise<void
     if (current !== marks) return;
     const found = describeLinks(anchors.length > BATCH ? anchors.slice(i, i + BATCH) : anchors, seen, legacy);
     if (found.anchors.length === 0) continue;
+    for (const anchor of found.anchors) watch?.follow(anchor);
     asked.push(ask(found).catch(() => sleep(RETRY_MS).then(() => ask(found))).then((answers) => {
       const titles = new Map(answers.map(({ index, title }) => [index, title]));
       found.anchors.forEach((anchor, index) => answered.push([anchor, found.asked[index]!, titles.get(index) ?? null]));
