@@ -1,5 +1,10 @@
-/** The longest a content script waits for the page's load event (an image that never ends loading). */
+/**
+ * The longest a content script waits for the page's load event (an image that never ends loading),
+ * from its injection on, however many times it waits: content.js waits before loading its check
+ * and the check waits again (each waited 3 s, the check came after 6).
+ */
 const LOAD_WAIT_MS = 3_000;
+const injected = Date.now();
 /** Then the longest it waits for the page's first idle moment. */
 const IDLE_WAIT_MS = 1_000;
 /** While the page loads, how often it looks whether it has loaded. */
@@ -13,9 +18,8 @@ const LOADING_CHECK_MS = 100;
  * front page").
  */
 export const pageLoaded = (): Promise<unknown> => new Promise((go) => {
-  const since = Date.now();
   const look = () => {
-    if (document.readyState === 'complete' || Date.now() - since >= LOAD_WAIT_MS) go(undefined);
+    if (document.readyState === 'complete' || Date.now() - injected >= LOAD_WAIT_MS) go(undefined);
     else setTimeout(idle, LOADING_CHECK_MS);
   };
   const idle = () => requestIdleCallback(look, { timeout: IDLE_WAIT_MS });

@@ -1,13 +1,17 @@
 // When the content scripts start: once the page has loaded and been idle, or at the latest a few seconds in.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pageLoaded } from '../../src/content/page-loaded.ts';
+
+/** Imported anew for each test, after the clock is faked: the 3 s count from the module's evaluation. */
+let pageLoaded: () => Promise<unknown>;
 
 let readyState: DocumentReadyState;
 let idleCalls: number;
 let loadListeners: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers();
+  vi.resetModules();
+  ({ pageLoaded } = await import('../../src/content/page-loaded.ts'));
   readyState = 'loading';
   idleCalls = 0;
   loadListeners = 0;
@@ -48,6 +52,12 @@ describe('pageLoaded', () => {
     readyState = 'complete';
     expect(await settledAfter(loaded, 150)).toBe(true);
     expect(loadListeners).toBe(0);
+  });
+
+  it('counts the 3 s from the script\'s injection, not from each wait', async () => {
+    expect(await settledAfter(pageLoaded(), 3_200)).toBe(true);
+    // A second wait (the check after the loader's) goes on at the next idle moment, not 3 s later.
+    expect(await settledAfter(pageLoaded(), 150)).toBe(true);
   });
 
   it('goes on after 3 s on a page that never ends loading', async () => {
