@@ -4,23 +4,28 @@
  * a new tab under a trace until every link the worker says is read is marked, then appends 250
  * links as an infinite scroll does, under a second trace, until those are marked too; the tasks
  * holding marks.js code are summed from each trace (trace.ts). Each run also checks the marks
- * against the page's plan: the links to what was read marked, and nothing else.
+ * against the page's plan: the links to what was read marked, and nothing else. Beside it, in a
+ * second Chromium with the same history, the least script that marks a page's links (src/bench/
+ * least-marks) loads the same page in turn, measured alike: what any such script costs on this
+ * machine, against which marks.js's own figures are read.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { build } from 'esbuild';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, type ExtensionBrowser } from '../../../test/harness/browsers.ts';
 import { poll, sleep } from '../../../test/harness/poll.ts';
+import { ROOT } from '../../../test/harness/root.ts';
 import { fmt } from '../format.ts';
 import { summarise } from '../stats.ts';
 import { benchPage, type BenchCaller } from './call.ts';
 import type { CorpusPage } from './corpus.ts';
 import { load } from './disk.ts';
 import { frontPageHtml, type FrontLink } from './front-page.ts';
-import { frontSetting, FRONT_LINKS, MORE_BY_HEADLINE, MORE_BY_URL, MORE_LINKS, OTHER_ARTICLES, READ_BY_HEADLINE, READ_BY_URL } from './marks-setup.ts';
+import { frontSetting, type FrontSetting, FRONT_LINKS, MORE_BY_HEADLINE, MORE_BY_URL, MORE_LINKS, OTHER_ARTICLES, READ_BY_HEADLINE, READ_BY_URL } from './marks-setup.ts';
 import type { Log } from './options.ts';
-import type { MarksResult, MarksRun, MarksStep } from './results.ts';
+import type { MarksResult, MarksRun, MarksStep, MarksSummary } from './results.ts';
 import { extensionTasks, TRACE_CATEGORIES } from './trace.ts';
 
 export const FRONT_PATH = '/bench/front';
@@ -55,39 +60,87 @@ const shown = (page: Page): Promise<Shown> => page.evaluate(() => {
 });
 
 export async function marksCost(corpus: readonly CorpusPage[], target: MarksTarget): Promise<{ figures: MarksResult; browser: string }> {
-  const profile = await mkdtemp(join(tmpdir(), 'deja-lu-bench-marks-'));
-  let browser: ExtensionBrowser | null = null;
+  const temporary = await Promise.all(['marks', 'least', 'least-dist'].map((name) => mkdtemp(join(tmpdir(), `deja-lu-bench-${name}-`))));
+  const [profile, leastProfile, leastDist] = temporary as [string, string, string];
+  const browsers: ExtensionBrowser[] = [];
   try {
-    browser = await launchBrowser('chromium', { dist: target.dist, userDataDir: profile });
-    const control = await browser.browser.newPage();
-    const bench = await benchPage(browser, control, target.bundle);
-    const setting = await frontSetting(browser, bench, corpus, target);
-    const articles = await bench('count');
+    await leastMarksBuild(target.dist, leastDist);
+    const browser = await launchBrowser('chromium', { dist: target.dist, userDataDir: profile });
+    browsers.push(browser);
+    const least = await launchBrowser('chromium', { dist: leastDist, userDataDir: leastProfile });
+    browsers.push(least);
+    const { setting, articles } = await seeded(browser, corpus, target);
+    // The same plan in the reference's history (frontSetting is deterministic but for the dates).
+    const reference = await seeded(least, corpus, target);
+    if (!samePlan(setting, reference.setting)) throw new Error('marks: the reference script\'s history holds another plan than marks.js\'s');
     target.publish(FRONT_PATH, frontPageHtml(setting.links, setting.more));
     const front = `${target.benchOrigin}${FRONT_PATH}`;
-    const expected = { links: await expectedMarks(bench, front, setting.links), more: await expectedMarks(bench, front, setting.more) };
+    const expected = { links: await expectedMarks(setting.bench, front, setting.links), more: await expectedMarks(setting.bench, front, setting.more) };
+    const leastExpected = await expectedMarks(reference.setting.bench, front, setting.links);
     target.log(`marks: ${articles.toLocaleString('en')} articles in the history; the worker marks ${expected.links} of` +
       ` ${setting.links.length} links, then ${expected.more} of ${setting.more.length} more`);
     if (expected.links === 0) throw new Error('marks: the worker would mark none of the front page\'s links: the history was not seeded');
+    if (leastExpected !== expected.links) throw new Error(`marks: the reference's worker marks ${leastExpected} links, marks.js's ${expected.links}`);
     const read = new Set([...setting.links, ...setting.more].filter((l) => l.kind !== 'unread').map((l) => l.href));
-    const scriptUrl = `${browser.driver.origin}/marks.js`;
+    const scripts = (b: ExtensionBrowser) => ({ scriptUrl: `${b.driver.origin}/marks.js`, contentUrl: `${b.driver.origin}/content.js` });
     const runs: MarksRun[] = [];
+    const leastRuns: MarksStep[] = [];
     for (let i = 0; i < target.runs; i++) {
-      const run = await markedVisit(browser, `${front}?run=${i}`, { scriptUrl, contentUrl: `${browser.driver.origin}/content.js` }, expected, read);
+      // In turn, the one going first alternating: the machine's load drifts alike for both.
+      const visitLeast = async () => leastRuns.push(await leastVisit(least, `${front}?run=${i}`, scripts(least), expected.links));
+      if (i % 2 === 1) await visitLeast();
+      const run = await markedVisit(browser, `${front}?run=${i}`, scripts(browser), expected, read);
       runs.push(run);
+      if (i % 2 === 0) await visitLeast();
+      const reference = leastRuns[leastRuns.length - 1]!;
       target.log(`marks run ${i + 1}: ${run.load.marked} marked, marks.js ${fmt(run.load.tasks?.totalMs ?? Number.NaN)} ms` +
         ` (longest task ${fmt(run.load.tasks?.longestMs ?? Number.NaN)}); 250 more: ${run.scroll.marked - run.load.marked} marked,` +
-        ` ${fmt(run.scroll.tasks?.totalMs ?? Number.NaN)} ms (longest ${fmt(run.scroll.tasks?.longestMs ?? Number.NaN)})`);
+        ` ${fmt(run.scroll.tasks?.totalMs ?? Number.NaN)} ms (longest ${fmt(run.scroll.tasks?.longestMs ?? Number.NaN)});` +
+        ` the least script: ${fmt(reference.tasks?.totalMs ?? Number.NaN)} ms (longest ${fmt(reference.tasks?.longestMs ?? Number.NaN)})`);
     }
     const figures: MarksResult = {
       links: FRONT_LINKS, moreLinks: MORE_LINKS, articles, otherArticles: OTHER_ARTICLES, recorded: setting.recorded,
       planned: { byUrl: READ_BY_URL, byHeadline: READ_BY_HEADLINE, moreByUrl: MORE_BY_URL, moreByHeadline: MORE_BY_HEADLINE },
       expected, runs, load: summaryOf(runs.map((r) => r.load)), scroll: summaryOf(runs.map((r) => r.scroll)),
+      least: { runs: leastRuns, load: summaryOf(leastRuns) },
     };
     return { figures, browser: await browser.browser.version() };
   } finally {
-    await browser?.close();
-    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
+    await Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }).catch(() => undefined)));
+  }
+}
+
+/** The front page's plan seeded in `browser`'s history (marks-setup.ts), with a caller of the bench bundle there. */
+async function seeded(browser: ExtensionBrowser, corpus: readonly CorpusPage[], target: MarksTarget) {
+  const control = await browser.browser.newPage();
+  const bench = await benchPage(browser, control, target.bundle);
+  const setting = { ...(await frontSetting(browser, bench, corpus, target)), bench };
+  return { setting, articles: await bench('count') };
+}
+
+const samePlan = (a: FrontSetting, b: FrontSetting) =>
+  JSON.stringify([a.links, a.more, a.recorded]) === JSON.stringify([b.links, b.more, b.recorded]);
+
+/** The extension of `dist` copied into `into`, its marks.js the least marks script, built as the extension is (minified). */
+async function leastMarksBuild(dist: string, into: string): Promise<void> {
+  await cp(dist, into, { recursive: true });
+  await build({
+    entryPoints: [join(ROOT, 'src', 'bench', 'least-marks', 'index.ts')], outfile: join(into, 'marks.js'),
+    bundle: true, minify: true, format: 'iife', target: ['chrome120', 'firefox128'], legalComments: 'none', logLevel: 'warning',
+  });
+}
+
+/** One load of the front page in a new tab of the reference's browser, traced until `links` are marked. */
+async function leastVisit(browser: ExtensionBrowser, url: string, scripts: { scriptUrl: string; contentUrl: string }, links: number): Promise<MarksStep> {
+  const page = await browser.browser.newPage();
+  try {
+    return await traced(page, scripts, async () => {
+      await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+      return links;
+    });
+  } finally {
+    await page.close();
   }
 }
 
@@ -97,7 +150,7 @@ async function expectedMarks(bench: BenchCaller, page: string, links: readonly F
   return marked.length;
 }
 
-const summaryOf = (steps: readonly MarksStep[]) => ({
+const summaryOf = (steps: readonly MarksStep[]): MarksSummary => ({
   totalMs: summarise(steps.map((s) => s.tasks?.totalMs ?? Number.NaN)),
   longestMs: summarise(steps.map((s) => s.tasks?.longestMs ?? Number.NaN)),
   tasks: summarise(steps.map((s) => s.tasks?.tasks ?? Number.NaN)),
