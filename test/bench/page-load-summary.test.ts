@@ -6,16 +6,18 @@ const sample = (page: string, round: number, arm: Arm, loadMs: number, lcpMs: nu
   ({ page, round, arm, loadMs, dclMs: loadMs / 4, lcpMs, ran: arm === 'with' ? true : null });
 
 describe('loadOrder', () => {
-  it('loads every page in every round, the arm going first alternating by page and by round', () => {
+  it('loads every page in every round in every arm, the arms\' order turning by page and by round', () => {
     const steps = loadOrder(3, 2);
     expect(steps).toHaveLength(6);
-    expect(steps.map((s) => `${s.round}:${s.page}:${s.first}`)).toEqual([
-      '0:0:with', '0:1:without', '0:2:with', '1:0:without', '1:1:with', '1:2:without',
+    expect(steps.map((s) => `${s.round}:${s.page}:${s.order.join('/')}`)).toEqual([
+      '0:0:with/without/empty', '0:1:without/empty/with', '0:2:empty/with/without',
+      '1:0:without/empty/with', '1:1:empty/with/without', '1:2:with/without/empty',
     ]);
-    // Over an even number of rounds, each page goes first in each arm equally often.
+    // Over three rounds, each page has each arm first, and each arm after each other arm, equally often.
     for (let page = 0; page < 3; page++) {
-      const firsts = loadOrder(3, 4).filter((s) => s.page === page).map((s) => s.first);
-      expect(firsts.filter((f) => f === 'with')).toHaveLength(2);
+      const orders = loadOrder(3, 3).filter((s) => s.page === page).map((s) => s.order);
+      expect(new Set(orders.map((o) => o[0]))).toEqual(new Set(['with', 'without', 'empty']));
+      for (const order of orders) expect([...order].sort()).toEqual(['empty', 'with', 'without']);
     }
   });
 });
@@ -59,6 +61,22 @@ describe('summarisePageLoad', () => {
     expect(r.with.lcpMs.median).toBe(55);
     expect(r.lcpRatio).toBeCloseTo(55 / 40);
     expect(r.loadRatio).toBe(1);
+  });
+
+  it('gives the empty content script\'s arm its medians and its ratios to the arm without', () => {
+    const samples = [
+      sample('a', 0, 'with', 120), sample('a', 0, 'without', 100), sample('a', 0, 'empty', 104),
+      sample('b', 0, 'with', 230), sample('b', 0, 'without', 200), sample('b', 0, 'empty', 206),
+      sample('c', 0, 'with', 330), sample('c', 0, 'without', 300, null), sample('c', 0, 'empty', Number.NaN),
+    ];
+    const r = summarisePageLoad(samples);
+    // Page c's failed load in the empty arm leaves it out of every arm's figures.
+    expect(r.loadLeftOut).toEqual(['c']);
+    expect(r.empty.loadMs.n).toBe(2);
+    expect(r.empty.loadMs.median).toBe(155);
+    expect(r.emptyLoadRatio).toBeCloseTo(155 / 150);
+    expect(r.emptyLcpRatio).toBeCloseTo(155 / 150);
+    expect(r.loadRatio).toBeCloseTo(175 / 150);
   });
 
   it('counts the loads whose report did not reach the worker', () => {

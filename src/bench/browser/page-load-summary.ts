@@ -1,10 +1,11 @@
 /**
- * The extension's cost to page load, from loads of the same pages with and without it: the order
- * of the loads and the figures made of them. Pure: numbers in, numbers out.
+ * The extension's cost to page load, from loads of the same pages with and without it, and with an
+ * extension whose one content script does nothing (what any extension with a content script costs,
+ * the reference): the order of the loads and the figures made of them. Pure: numbers in, numbers out.
  */
 import { median, summarise, type Summary } from '../stats.ts';
 
-export type Arm = 'with' | 'without';
+export type Arm = 'with' | 'without' | 'empty';
 
 /** One load of one page in one arm. */
 export interface PageLoadSample {
@@ -32,6 +33,11 @@ export interface PageLoadResult {
   rounds: number;
   with: ArmFigures;
   without: ArmFigures;
+  /** An extension whose one content script, injected as the extension's are (document idle), does nothing. */
+  empty: ArmFigures;
+  /** median load-event time and LCP with the empty content script / without */
+  emptyLoadRatio: number;
+  emptyLcpRatio: number;
   /** median load-event time with / without */
   loadRatio: number;
   /** median LCP with / without, over the pages that reported one in every load */
@@ -52,24 +58,26 @@ export interface PageLoadResult {
 export interface LoadStep {
   page: number;
   round: number;
-  /** the arm loaded first for this page in this round (the other follows at once) */
-  first: Arm;
+  /** the arms in the order they load this page in this round, back to back */
+  order: Arm[];
 }
 
+export const ARMS: readonly Arm[] = ['with', 'without', 'empty'];
+
 /**
- * Every page of every round loaded in both arms back to back, the arm that goes first alternating
- * by page and by round: drift in the machine's load falls on both arms alike, and neither always
- * follows the other.
+ * Every page of every round loaded in every arm back to back, the arms' order turning by page and
+ * by round: drift in the machine's load falls on all arms alike, and none always follows another.
  */
 export function loadOrder(pages: number, rounds: number): LoadStep[] {
   const steps: LoadStep[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (let page = 0; page < pages; page++) steps.push({ page, round, first: (page + round) % 2 === 0 ? 'with' : 'without' });
+    for (let page = 0; page < pages; page++) {
+      const turn = (page + round) % ARMS.length;
+      steps.push({ page, round, order: [...ARMS.slice(turn), ...ARMS.slice(0, turn)] });
+    }
   }
   return steps;
 }
-
-const ARMS: readonly Arm[] = ['with', 'without'];
 
 /** The figures of a run: each median over the loads (pages × rounds) of the pages kept in both arms. */
 export function summarisePageLoad(samples: readonly PageLoadSample[]): PageLoadResult {
@@ -86,7 +94,7 @@ export function summarisePageLoad(samples: readonly PageLoadSample[]): PageLoadR
     dclMs: summarise(values(loadKept, arm, (s) => s.dclMs)),
     lcpMs: summarise(values(lcpKept, arm, lcp)),
   });
-  const [withArm, withoutArm] = ARMS.map(figures) as [ArmFigures, ArmFigures];
+  const [withArm, withoutArm, emptyArm] = ARMS.map(figures) as [ArmFigures, ArmFigures, ArmFigures];
   const paired = (kept: readonly string[], pick: (s: PageLoadSample) => number) => median(kept.map((p) => {
     const arm = (a: Arm) => median(of(p).filter((s) => s.arm === a).map(pick));
     return arm('with') / arm('without');
@@ -97,6 +105,9 @@ export function summarisePageLoad(samples: readonly PageLoadSample[]): PageLoadR
     rounds: new Set(samples.map((s) => s.round)).size,
     with: withArm,
     without: withoutArm,
+    empty: emptyArm,
+    emptyLoadRatio: emptyArm.loadMs.median / withoutArm.loadMs.median,
+    emptyLcpRatio: emptyArm.lcpMs.median / withoutArm.lcpMs.median,
     loadRatio: withArm.loadMs.median / withoutArm.loadMs.median,
     lcpRatio: withArm.lcpMs.median / withoutArm.lcpMs.median,
     pairedLoadRatio: paired(loadKept, load),

@@ -1,10 +1,11 @@
 /**
- * The extension's whole cost to page load: the same corpus pages loaded in two Chromiums alive at
- * once, one with the extension and one without, launched alike (fresh profiles, the same flags),
- * page by page in turn (page-load-summary.ts); the page's own load-event time and largest
- * contentful paint, read from the page after load.
+ * The extension's whole cost to page load: the same corpus pages loaded in three Chromiums alive at
+ * once, one with the extension, one without, and one with an extension whose one content script
+ * does nothing (the reference: what the browser charges any extension's content script), launched
+ * alike (fresh profiles, the same flags), page by page in turn (page-load-summary.ts); the page's
+ * own load-event time and largest contentful paint, read from the page after load.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -37,7 +38,23 @@ export interface PageLoadTarget {
 interface Arms {
   with: { browser: Browser; tab: Page; extension: ExtensionBrowser };
   without: { browser: Browser; tab: Page };
-  profiles: string[];
+  empty: { browser: Browser; tab: Page };
+  /** Folders to remove after the run: the profiles, the empty extension. */
+  temporary: string[];
+}
+
+/**
+ * The reference arm's extension, written into `dir`: one content script, injected where and when
+ * the extension's are (http and https pages, document idle), doing nothing.
+ */
+async function emptyExtension(dir: string): Promise<string> {
+  const manifest = {
+    manifest_version: 3, name: 'An empty content script', version: '1.0.0',
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['empty.js'], run_at: 'document_idle' }],
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'empty.js'), 'void 0;\n');
+  return dir;
 }
 
 /**
@@ -46,7 +63,8 @@ interface Arms {
  * page waits on a third party (the served pages' CSP already keeps them from asking).
  */
 async function launchArms(dist: string, benchHost: string): Promise<Arms> {
-  const profiles = await Promise.all([0, 1].map(() => mkdtemp(join(tmpdir(), 'deja-lu-bench-page-load-'))));
+  const temporary = await Promise.all([0, 1, 2, 3].map(() => mkdtemp(join(tmpdir(), 'deja-lu-bench-page-load-'))));
+  const [emptyDir, ...profiles] = temporary as [string, string, string, string];
   const launch = (userDataDir: string) => puppeteer.launch({
     browser: 'chrome', executablePath: chromiumPath(), headless: true, pipe: true, enableExtensions: true, userDataDir,
     defaultViewport: { width: 1280, height: 720 },
@@ -58,8 +76,9 @@ async function launchArms(dist: string, benchHost: string): Promise<Arms> {
   const browsers: Browser[] = [];
   try {
     for (const profile of profiles) browsers.push(await launch(profile));
-    const [withBrowser, withoutBrowser] = browsers as [Browser, Browser];
+    const [withBrowser, withoutBrowser, emptyBrowser] = browsers as [Browser, Browser, Browser];
     const id = await withBrowser.installExtension(dist);
+    await emptyBrowser.installExtension(await emptyExtension(emptyDir));
     const control = await withBrowser.newPage();
     const extension = new ExtensionBrowser({
       name: 'chromium', browser: withBrowser, origin: `chrome-extension://${id}`,
@@ -68,15 +87,18 @@ async function launchArms(dist: string, benchHost: string): Promise<Arms> {
     }, control, true);
     await control.goto(extension.extensionUrl('popup.html?tab=0'));
     await poll(() => control.evaluate(() => document.body.dataset.ready === 'true'), { what: 'the extension page to be ready', timeout: 15_000 });
-    // The other arm keeps a second tab open too, so both browsers hold the same tabs.
-    await (await withoutBrowser.newPage()).goto('about:blank');
+    // The other arms keep a second tab open too, so every browser holds the same tabs.
+    for (const other of [withoutBrowser, emptyBrowser]) await (await other.newPage()).goto('about:blank');
     await noReadDelay(extension);
     await installWatchers(extension);
-    const [withTab, withoutTab] = await Promise.all([withBrowser.newPage(), withoutBrowser.newPage()]);
-    return { with: { browser: withBrowser, tab: withTab, extension }, without: { browser: withoutBrowser, tab: withoutTab }, profiles };
+    const [withTab, withoutTab, emptyTab] = await Promise.all(browsers.map((b) => b.newPage()));
+    return {
+      with: { browser: withBrowser, tab: withTab!, extension }, without: { browser: withoutBrowser, tab: withoutTab! },
+      empty: { browser: emptyBrowser, tab: emptyTab! }, temporary,
+    };
   } catch (error) {
     await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
-    await Promise.all(profiles.map((p) => rm(p, { recursive: true, force: true }).catch(() => undefined)));
+    await Promise.all(temporary.map((p) => rm(p, { recursive: true, force: true }).catch(() => undefined)));
     throw error;
   }
 }
@@ -131,7 +153,7 @@ const readTimes = (page: Page): Promise<PageTimes> => page.evaluate((waitMs) => 
  * the next load, in either arm.
  */
 async function loadOnce(arms: Arms, arm: Arm, url: string): Promise<Omit<PageLoadSample, 'page' | 'round' | 'arm'>> {
-  const { tab } = arm === 'with' ? arms.with : arms.without;
+  const { tab } = arms[arm];
   try {
     await tab.goto(url, { waitUntil: 'load', timeout: 30_000 });
     const times = await readTimes(tab);
@@ -154,12 +176,11 @@ export async function pageLoadCost(
   const sample = spreadOverSources(corpus, target.pages);
   const arms = await launchArms(target.dist, target.benchHost);
   try {
-    target.log(`page load: ${sample.length} pages × ${target.rounds} rounds, with and without the extension in turn`);
+    target.log(`page load: ${sample.length} pages × ${target.rounds} rounds, with and without the extension and with an empty content script, in turn`);
     const samples: PageLoadSample[] = [];
     for (const step of loadOrder(sample.length, target.rounds)) {
       const page = sample[step.page]!;
-      const second: Arm = step.first === 'with' ? 'without' : 'with';
-      for (const arm of [step.first, second]) {
+      for (const arm of step.order) {
         // The same address in both arms; a new one each round, so the extension sees a new visit.
         const url = `${target.benchOrigin}/bench/page/${encodeURIComponent(page.id)}?round=${step.round}`;
         samples.push({ page: page.id, round: step.round, arm, ...(await loadOnce(arms, arm, url)) });
@@ -168,10 +189,11 @@ export async function pageLoadCost(
     const result = summarisePageLoad(samples);
     target.log(`page load: median load event ${fmt(result.with.loadMs.median)} / ${fmt(result.without.loadMs.median)} ms with / without` +
       ` (×${fmt(result.loadRatio, 3)}), LCP ${fmt(result.with.lcpMs.median)} / ${fmt(result.without.lcpMs.median)} ms` +
-      ` (×${fmt(result.lcpRatio, 3)}); the extension ran on ${result.ran} of ${result.withLoads} loads`);
+      ` (×${fmt(result.lcpRatio, 3)}); an empty content script ×${fmt(result.emptyLoadRatio, 3)} and ×${fmt(result.emptyLcpRatio, 3)};` +
+      ` the extension ran on ${result.ran} of ${result.withLoads} loads`);
     return { figures: result, browser: await arms.with.browser.version() };
   } finally {
-    await Promise.all([arms.with.browser, arms.without.browser].map((b) => b.close().catch(() => undefined)));
-    await Promise.all(arms.profiles.map((p) => rm(p, { recursive: true, force: true }).catch(() => undefined)));
+    await Promise.all([arms.with.browser, arms.without.browser, arms.empty.browser].map((b) => b.close().catch(() => undefined)));
+    await Promise.all(arms.temporary.map((p) => rm(p, { recursive: true, force: true }).catch(() => undefined)));
   }
 }
