@@ -6,19 +6,29 @@ const sample = (page: string, round: number, arm: Arm, loadMs: number, lcpMs: nu
   ({ page, round, arm, loadMs, dclMs: loadMs / 4, lcpMs, ran: arm === 'with' ? true : null });
 
 describe('loadOrder', () => {
-  it('loads every page in every round in every arm, the arms\' order turning by page and by round', () => {
+  it('loads every page in every round in every arm, back to back, the order taken in turn by page and by round', () => {
     const steps = loadOrder(3, 2);
     expect(steps).toHaveLength(6);
     expect(steps.map((s) => `${s.round}:${s.page}:${s.order.join('/')}`)).toEqual([
       '0:0:with/without/empty', '0:1:without/empty/with', '0:2:empty/with/without',
-      '1:0:without/empty/with', '1:1:empty/with/without', '1:2:with/without/empty',
+      '1:0:without/empty/with', '1:1:empty/with/without', '1:2:with/empty/without',
     ]);
-    // Over three rounds, each page has each arm first, and each arm after each other arm, equally often.
-    for (let page = 0; page < 3; page++) {
-      const orders = loadOrder(3, 3).filter((s) => s.page === page).map((s) => s.order);
-      expect(new Set(orders.map((o) => o[0]))).toEqual(new Set(['with', 'without', 'empty']));
-      for (const order of orders) expect([...order].sort()).toEqual(['empty', 'with', 'without']);
+    for (const step of loadOrder(30, 3)) expect([...step.order].sort()).toEqual(['empty', 'with', 'without']);
+  });
+
+  it('over the phase\'s 30 pages × 3 rounds, puts each arm first, and right after each other arm, equally often', () => {
+    const steps = loadOrder(30, 3);
+    const first = new Map<string, number>();
+    const after = new Map<string, number>();
+    const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+    for (const { order } of steps) {
+      count(first, order[0]!);
+      for (let i = 1; i < order.length; i++) count(after, `${order[i - 1]}>${order[i]}`);
     }
+    expect([...first.values()]).toEqual([30, 30, 30]);
+    // Six ordered pairs, each 30 times (90 steps × 2 pairs each).
+    expect(after.size).toBe(6);
+    expect(new Set(after.values())).toEqual(new Set([30]));
   });
 });
 

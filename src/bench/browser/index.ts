@@ -22,11 +22,13 @@
  *      popup's first render at 10k, storage (navigator.storage.estimate and the files on disk);
  *   4. after a browser restart on the same profile (usage recomputed from disk), the report round
  *      trip on a local site: navigation → content script → background → verdict and badge;
- *   5. the whole cost to page load: ~30 corpus pages loaded 3 times each in two other Chromiums,
- *      with and without the extension, in turn (page-load.ts); --only page-load runs it alone;
+ *   5. the whole cost to page load: ~30 corpus pages loaded 3 times each in three other Chromiums,
+ *      with and without the extension and with an empty content script, in turn (page-load.ts);
+ *      --only page-load runs it alone;
  *   6. the link marks' main-thread cost on a generated front page of 1,000 links, 150 of them read
  *      (recorded in a fresh profile with the background's code), loaded 5 times under a trace, then
- *      250 links added as an infinite scroll does (marks.ts); --only marks runs it alone.
+ *      250 links added as an infinite scroll does (marks.ts), each load in turn with one in a second
+ *      Chromium whose marks.js is a script that marks the links and does nothing else; --only marks runs it alone.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';

@@ -5,9 +5,9 @@
  * links as an infinite scroll does, under a second trace, until those are marked too; the tasks
  * holding marks.js code are summed from each trace (trace.ts). Each run also checks the marks
  * against the page's plan: the links to what was read marked, and nothing else. Beside it, in a
- * second Chromium with the same history, the least script that marks a page's links (src/bench/
- * least-marks) loads the same page in turn, measured alike: what any such script costs on this
- * machine, against which marks.js's own figures are read.
+ * second Chromium with the same history, a script that marks a page's links and does nothing else
+ * (src/bench/least-marks) loads the same page in turn, measured alike: what marking the links costs
+ * this machine before any of marks.js's own work, against which marks.js's figures are read.
  */
 import { build } from 'esbuild';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
@@ -60,10 +60,11 @@ const shown = (page: Page): Promise<Shown> => page.evaluate(() => {
 });
 
 export async function marksCost(corpus: readonly CorpusPage[], target: MarksTarget): Promise<{ figures: MarksResult; browser: string }> {
-  const temporary = await Promise.all(['marks', 'least', 'least-dist'].map((name) => mkdtemp(join(tmpdir(), `deja-lu-bench-${name}-`))));
-  const [profile, leastProfile, leastDist] = temporary as [string, string, string];
+  const temporary: string[] = [];
   const browsers: ExtensionBrowser[] = [];
   try {
+    for (const name of ['marks', 'least', 'least-dist']) temporary.push(await mkdtemp(join(tmpdir(), `deja-lu-bench-${name}-`)));
+    const [profile, leastProfile, leastDist] = temporary as [string, string, string];
     await leastMarksBuild(target.dist, leastDist);
     const browser = await launchBrowser('chromium', { dist: target.dist, userDataDir: profile });
     browsers.push(browser);
@@ -96,7 +97,7 @@ export async function marksCost(corpus: readonly CorpusPage[], target: MarksTarg
       target.log(`marks run ${i + 1}: ${run.load.marked} marked, marks.js ${fmt(run.load.tasks?.totalMs ?? Number.NaN)} ms` +
         ` (longest task ${fmt(run.load.tasks?.longestMs ?? Number.NaN)}); 250 more: ${run.scroll.marked - run.load.marked} marked,` +
         ` ${fmt(run.scroll.tasks?.totalMs ?? Number.NaN)} ms (longest ${fmt(run.scroll.tasks?.longestMs ?? Number.NaN)});` +
-        ` the least script: ${fmt(reference.tasks?.totalMs ?? Number.NaN)} ms (longest ${fmt(reference.tasks?.longestMs ?? Number.NaN)})`);
+        ` the reference script: ${fmt(reference.tasks?.totalMs ?? Number.NaN)} ms (longest ${fmt(reference.tasks?.longestMs ?? Number.NaN)})`);
     }
     const figures: MarksResult = {
       links: FRONT_LINKS, moreLinks: MORE_LINKS, articles, otherArticles: OTHER_ARTICLES, recorded: setting.recorded,
@@ -122,7 +123,7 @@ async function seeded(browser: ExtensionBrowser, corpus: readonly CorpusPage[], 
 const samePlan = (a: FrontSetting, b: FrontSetting) =>
   JSON.stringify([a.links, a.more, a.recorded]) === JSON.stringify([b.links, b.more, b.recorded]);
 
-/** The extension of `dist` copied into `into`, its marks.js the least marks script, built as the extension is (minified). */
+/** The extension of `dist` copied into `into`, its marks.js the reference script (src/bench/least-marks), built as the extension is (minified). */
 async function leastMarksBuild(dist: string, into: string): Promise<void> {
   await cp(dist, into, { recursive: true });
   await build({

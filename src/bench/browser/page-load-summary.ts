@@ -18,7 +18,10 @@ export interface PageLoadSample {
   dclMs: number;
   /** the last largest-contentful-paint entry's startTime, or null when the page reported none */
   lcpMs: number | null;
-  /** with the extension: whether the content script's report reached the worker (null without it) */
+  /**
+   * with the extension: whether the content script's report reached the worker; with the empty
+   * content script: whether it ran (null without an extension)
+   */
   ran: boolean | null;
 }
 
@@ -51,6 +54,9 @@ export interface PageLoadResult {
   /** loads with the extension, and those whose report reached the worker */
   withLoads: number;
   ran: number;
+  /** loads with the empty content script, and those in which it ran */
+  emptyLoads: number;
+  emptyRan: number;
   /** every load, in the order made */
   samples: PageLoadSample[];
 }
@@ -65,21 +71,29 @@ export interface LoadStep {
 export const ARMS: readonly Arm[] = ['with', 'without', 'empty'];
 
 /**
- * Every page of every round loaded in every arm back to back, the arms' order turning by page and
- * by round: drift in the machine's load falls on all arms alike, and none always follows another.
+ * Every order of the three arms: each arm goes first, and comes right after each other arm, in as
+ * many of them (the work one arm's load leaves behind, its worker recording the visit, falls on
+ * the next load as often in each arm).
+ */
+const ORDERS: readonly Arm[][] = [
+  ['with', 'without', 'empty'], ['without', 'empty', 'with'], ['empty', 'with', 'without'],
+  ['with', 'empty', 'without'], ['without', 'with', 'empty'], ['empty', 'without', 'with'],
+];
+
+/**
+ * Every page of every round loaded in every arm back to back, the arms' order taken in turn from
+ * ORDERS by page and by round: drift in the machine's load falls on all arms alike, and no arm
+ * follows another more often than the others.
  */
 export function loadOrder(pages: number, rounds: number): LoadStep[] {
   const steps: LoadStep[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (let page = 0; page < pages; page++) {
-      const turn = (page + round) % ARMS.length;
-      steps.push({ page, round, order: [...ARMS.slice(turn), ...ARMS.slice(0, turn)] });
-    }
+    for (let page = 0; page < pages; page++) steps.push({ page, round, order: [...ORDERS[(page + round) % ORDERS.length]!] });
   }
   return steps;
 }
 
-/** The figures of a run: each median over the loads (pages × rounds) of the pages kept in both arms. */
+/** The figures of a run: each median over the loads (pages × rounds) of the pages kept in every arm (a load failed in one leaves its page out of all). */
 export function summarisePageLoad(samples: readonly PageLoadSample[]): PageLoadResult {
   const pages = [...new Set(samples.map((s) => s.page))];
   const of = (page: string) => samples.filter((s) => s.page === page);
@@ -116,6 +130,8 @@ export function summarisePageLoad(samples: readonly PageLoadSample[]): PageLoadR
     lcpLeftOut: pages.filter((p) => !lcpKept.includes(p)),
     withLoads: withSamples.length,
     ran: withSamples.filter((s) => s.ran === true).length,
+    emptyLoads: samples.filter((s) => s.arm === 'empty').length,
+    emptyRan: samples.filter((s) => s.arm === 'empty' && s.ran === true).length,
     samples: [...samples],
   };
 }

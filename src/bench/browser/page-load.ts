@@ -20,7 +20,7 @@ import { installWatchers, noReadDelay, verdictEvents } from './watchers.ts';
 
 /** How long the extension's report of a page may take to reach the worker before the load counts as "did not run". */
 const RAN_TIMEOUT_MS = 10_000;
-/** Between two loads: the browser's own after-load work settles in both arms alike. */
+/** Between two loads: the browser's own after-load work settles in every arm alike. */
 const PAUSE_MS = 30;
 
 export interface PageLoadTarget {
@@ -43,9 +43,13 @@ interface Arms {
   temporary: string[];
 }
 
+/** What the empty content script leaves on the page's root element: the sign that it ran. */
+const EMPTY_RAN = 'data-bench-empty-script';
+
 /**
  * The reference arm's extension, written into `dir`: one content script, injected where and when
- * the extension's are (http and https pages, document idle), doing nothing.
+ * the extension's are (http and https pages, document idle), doing nothing but set EMPTY_RAN (an
+ * attribute no style reads).
  */
 async function emptyExtension(dir: string): Promise<string> {
   const manifest = {
@@ -53,12 +57,12 @@ async function emptyExtension(dir: string): Promise<string> {
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['empty.js'], run_at: 'document_idle' }],
   };
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  await writeFile(join(dir, 'empty.js'), 'void 0;\n');
+  await writeFile(join(dir, 'empty.js'), `document.documentElement.setAttribute(${JSON.stringify(EMPTY_RAN)}, '');\n`);
   return dir;
 }
 
 /**
- * Both arms launched alike: the same flags (extensions enabled in both, installed in one), a fresh
+ * The arms launched alike: the same flags (extensions enabled in all, the extension installed in one, the empty content script in another), a fresh
  * profile each, and every host but the bench host failing at once in DNS (`~NOTFOUND`), so no saved
  * page waits on a third party (the served pages' CSP already keeps them from asking).
  */
@@ -159,15 +163,20 @@ async function loadOnce(arms: Arms, arm: Arm, url: string): Promise<Omit<PageLoa
     const times = await readTimes(tab);
     const ran = arm === 'with'
       ? await verdictEvents(arms.with.extension, url, RAN_TIMEOUT_MS).then(() => true, () => false)
-      : null;
+      : arm === 'empty' ? await emptyRan(tab) : null;
     return { loadMs: times.loadMs ?? Number.NaN, dclMs: times.dclMs ?? Number.NaN, lcpMs: times.lcpMs, ran };
   } catch {
-    return { loadMs: Number.NaN, dclMs: Number.NaN, lcpMs: null, ran: arm === 'with' ? false : null };
+    return { loadMs: Number.NaN, dclMs: Number.NaN, lcpMs: null, ran: arm === 'without' ? null : false };
   } finally {
     await tab.goto('about:blank');
     await sleep(PAUSE_MS);
   }
 }
+
+/** Whether the empty content script ran on the page in `tab` (it runs by the load event, or just after it). */
+const emptyRan = (tab: Page): Promise<boolean> => poll(() => tab.evaluate((name) => document.documentElement.hasAttribute(name), EMPTY_RAN), {
+  what: 'the empty content script to run', timeout: RAN_TIMEOUT_MS,
+}).then(() => true, () => false);
 
 /** Loads ~`pages` corpus pages `rounds` times in each arm, in turn, and summarises. */
 export async function pageLoadCost(
@@ -181,7 +190,7 @@ export async function pageLoadCost(
     for (const step of loadOrder(sample.length, target.rounds)) {
       const page = sample[step.page]!;
       for (const arm of step.order) {
-        // The same address in both arms; a new one each round, so the extension sees a new visit.
+        // The same address in every arm; a new one each round, so the extension sees a new visit.
         const url = `${target.benchOrigin}/bench/page/${encodeURIComponent(page.id)}?round=${step.round}`;
         samples.push({ page: page.id, round: step.round, arm, ...(await loadOnce(arms, arm, url)) });
       }
@@ -190,7 +199,7 @@ export async function pageLoadCost(
     target.log(`page load: median load event ${fmt(result.with.loadMs.median)} / ${fmt(result.without.loadMs.median)} ms with / without` +
       ` (×${fmt(result.loadRatio, 3)}), LCP ${fmt(result.with.lcpMs.median)} / ${fmt(result.without.lcpMs.median)} ms` +
       ` (×${fmt(result.lcpRatio, 3)}); an empty content script ×${fmt(result.emptyLoadRatio, 3)} and ×${fmt(result.emptyLcpRatio, 3)};` +
-      ` the extension ran on ${result.ran} of ${result.withLoads} loads`);
+      ` the extension ran on ${result.ran} of ${result.withLoads} loads, the empty content script on ${result.emptyRan} of ${result.emptyLoads}`);
     return { figures: result, browser: await arms.with.browser.version() };
   } finally {
     await Promise.all([arms.with.browser, arms.without.browser, arms.empty.browser].map((b) => b.close().catch(() => undefined)));

@@ -37,14 +37,15 @@ export function renderMarks(m: MarksResult | undefined): string[] {
     `\n### Link marks on a front page (${m.links.toLocaleString('en')} links, ${m.runs.length} loads in a fresh tab each; median (min–max))`,
     table(['measure', 'duration', 'thread (CPU) time, median'], [
       ...rows('load', m.load, loads), ...rows(`${m.moreLinks} links added`, m.scroll, scrolls),
-      ...rows('the least marks script, load', m.least.load, least).slice(0, 2),
+      ...rows('the reference script (least-marks), load', m.least.load, least).slice(0, 2),
     ]),
-    `marks.js against the least script that marks a page's links (src/bench/least-marks: once the page has loaded, every` +
-      ` link's href and headline read in one pass, one message, the answers marked as marks.js marks them; nothing else),` +
+    `marks.js against a script that marks a page's links and does nothing else (src/bench/least-marks: once the page has` +
+      ` loaded, every link's href and headline read in one pass, one message, the answers marked as marks.js marks them),` +
       ` loading the same page in turn in a second Chromium with the same history: ${ratio((s) => s.totalMs.median)} × its` +
       ` main-thread time, ${ratio((s) => s.longestMs.median)} × its longest task (medians); load average at its loads` +
-      ` ${range(least.map((x) => x.loadAverage), 2)}. Whatever marks a page's links in a content script pays at least the` +
-      ` least script's figures on this machine.`,
+      ` ${range(least.map((x) => x.loadAverage), 2)}. What the reference costs is what marking 1,000 links costs this` +
+      ` machine before any of marks.js's own work (the settings, what each link was asked with, following their texts,` +
+      ` checking each answer).`,
     `Load average (1 min) at each load: ${range(loads.map((x) => x.loadAverage), 2)}; when the links were added: ${range(scrolls.map((x) => x.loadAverage), 2)}.` +
       ` The page: a generated news front page served from 127.0.0.4 (menus, cards, headlines with teasers, lists; its own links` +
       ` relative, others to other sites, some with tracking parameters or a fragment), linking to ${m.planned.byUrl} pages read and` +

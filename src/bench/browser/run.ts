@@ -1,8 +1,8 @@
 /**
  * The phases in one Chromium profile, in order: corpus reports, content script time, the history,
  * then after a restart storage from disk and the report round trip; then the cost to page load in
- * two Chromiums of their own (or that phase alone, --only page-load), the link marks' cost in one
- * of its own (or alone, --only marks); Firefox's history if asked.
+ * three Chromiums of their own (or that phase alone, --only page-load), the link marks' cost in two
+ * of their own (or alone, --only marks); Firefox's history if asked.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
