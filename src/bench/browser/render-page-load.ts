@@ -21,7 +21,7 @@ export function renderPageLoad(pl: PageLoadResult | undefined): string[] {
       ' its read delay off so each visit is checked and recorded; in another, an extension whose one content script, injected' +
       ' as the extension\'s are (http and https pages, document idle), does nothing: what the browser charges any content' +
       ' script, its isolated world and its injection), each page loaded in each in turn (in one tab each, about:blank between loads),' +
-      ' the arms\' order turning by page and round. The pages are served hermetic from 127.0.0.4 (their own scripts' +
+      ' the arms taking all six orders in turn by page and round. The pages are served hermetic from 127.0.0.4 (their own scripts' +
       ' and other hosts blocked by a CSP; every other host fails in DNS), read two frames after load (LCP: the last entry then,' +
       ' waiting up to 1 s for a first one); with the extension,' +
       ' the next load waits until the page\'s report reached the worker.' +
