@@ -2,7 +2,7 @@
  * Typed calls into the benchmark's page bundle (src/bench/page/index.ts) from Node: the function's
  * name is checked against BenchApi, its arguments and its result typed.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from '../../../test/harness/browsers.ts';
@@ -30,17 +30,20 @@ export async function call<K extends keyof BenchApi>(page: Page, name: K, ...arg
 /** A page's caller: `bench('count')`. */
 export type BenchCaller = <K extends keyof BenchApi>(name: K, ...args: Parameters<BenchApi[K]>) => Promise<BenchResult<K>>;
 
+/** A script of the benchmark's own for a browser, built as the extension's are (minified, one classic script, same targets). */
+export const BUNDLE_OPTIONS = {
+  bundle: true, minify: true, format: 'iife', target: ['chrome120', 'firefox128'], legalComments: 'none', logLevel: 'warning',
+} as const satisfies BuildOptions;
+
 /**
  * The page bundle (the extension's own extraction, fingerprint and store code plus the seeding
- * helpers) as one classic script, in memory, built as the extension is built (minified, same
- * targets), to evaluate in a page.
+ * helpers) as one classic script, in memory, built as the extension is built, to evaluate in a page.
  */
 export async function benchBundle(): Promise<string> {
   const result = await build({
+    ...BUNDLE_OPTIONS,
     // The repository's folder, not this module's: the benchmark runs bundled into dist/scripts.
-    entryPoints: [join(ROOT, 'src', 'bench', 'page', 'index.ts')],
-    bundle: true, minify: true, format: 'iife', target: ['chrome120', 'firefox128'],
-    legalComments: 'none', logLevel: 'warning', write: false,
+    entryPoints: [join(ROOT, 'src', 'bench', 'page', 'index.ts')], write: false,
   });
   const file = result.outputFiles[0];
   if (!file) throw new Error('esbuild produced no bench bundle');

@@ -32,8 +32,8 @@ const DAY = 86_400_000;
 export interface FrontSetting {
   links: FrontLink[];
   more: FrontLink[];
-  /** Reports recorded, and how (recorded, seen). */
-  recorded: Record<string, number>;
+  /** The read articles' reports, as seedHistory records them. */
+  reports: PageReport[];
 }
 
 /**
@@ -60,11 +60,11 @@ export function usableArticles(pages: readonly CorpusPage[], reports: readonly (
 }
 
 /**
- * Seeds the history (OTHER_ARTICLES synthetic articles, then the read ones recorded with
- * recordReport, the latest read an hour ago) and lays out the front page and the links added later.
+ * The read articles' reports (made with the content script's code in `browser`), and the front
+ * page and the links added later laid out around them; seedHistory puts them in a history.
  */
 export async function frontSetting(
-  browser: ExtensionBrowser, bench: BenchCaller, corpus: readonly CorpusPage[], target: { bundle: string; benchOrigin: string },
+  browser: ExtensionBrowser, corpus: readonly CorpusPage[], target: { bundle: string; benchOrigin: string },
 ): Promise<FrontSetting> {
   const pages = spreadOverSources(corpus, CORPUS_PAGES);
   const usable = usableArticles(pages, await reportsOf(browser, pages, target.bundle, target.benchOrigin));
@@ -77,14 +77,6 @@ export async function frontSetting(
   const ownReports = await reportsOf(browser, ownAt, target.bundle, target.benchOrigin);
   const reports = [...ownReports.flatMap((r) => (r ? [r] : [])), ...read.slice(own.length).map((r) => r.report)];
   if (reports.length !== read.length) throw new Error('a corpus article was no article at the bench host\'s address');
-
-  const now = Date.now();
-  await bench('clear');
-  await bench('prepare', reports, { start: now - 400 * DAY, spacing: (360 * DAY) / OTHER_ARTICLES });
-  await bench('seed', 1, OTHER_ARTICLES);
-  const kinds = await bench('recordReports', reports, now - 3_600_000, 3 * 3_600_000);
-  const recorded: Record<string, number> = {};
-  for (const kind of kinds) recorded[kind] = (recorded[kind] ?? 0) + 1;
 
   const articles: ReadArticle[] = reports.map((r) => ({ url: pageUrl(r), title: r.title }));
   const urlSide = interleave(articles.slice(0, own.length), articles.slice(own.length, byUrl));
@@ -102,7 +94,23 @@ export async function frontSetting(
     origin: target.benchOrigin, byUrl: urlSide.slice(READ_BY_URL), byHeadline: headlineSide.slice(READ_BY_HEADLINE),
     unread: unread.slice(used), links: MORE_LINKS,
   }, random, false);
-  return { links, more, recorded };
+  return { links, more, reports };
+}
+
+/**
+ * Seeds the history of `bench`'s extension: OTHER_ARTICLES synthetic articles, then the read ones
+ * recorded with recordReport, the latest read an hour ago. Returns how many were recorded each way
+ * (recorded, seen).
+ */
+export async function seedHistory(bench: BenchCaller, reports: readonly PageReport[]): Promise<Record<string, number>> {
+  const now = Date.now();
+  await bench('clear');
+  await bench('prepare', [...reports], { start: now - 400 * DAY, spacing: (360 * DAY) / OTHER_ARTICLES });
+  await bench('seed', 1, OTHER_ARTICLES);
+  const kinds = await bench('recordReports', [...reports], now - 3_600_000, 3 * 3_600_000);
+  const recorded: Record<string, number> = {};
+  for (const kind of kinds) recorded[kind] = (recorded[kind] ?? 0) + 1;
+  return recorded;
 }
 
 /** a and b mixed in proportion, in order: the front page's own articles among the other sites'. */

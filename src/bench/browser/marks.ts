@@ -19,11 +19,11 @@ import { poll, sleep } from '../../../test/harness/poll.ts';
 import { ROOT } from '../../../test/harness/root.ts';
 import { fmt } from '../format.ts';
 import { summarise } from '../stats.ts';
-import { benchPage, type BenchCaller } from './call.ts';
+import { benchPage, BUNDLE_OPTIONS, type BenchCaller } from './call.ts';
 import type { CorpusPage } from './corpus.ts';
 import { load } from './disk.ts';
 import { frontPageHtml, type FrontLink } from './front-page.ts';
-import { frontSetting, type FrontSetting, FRONT_LINKS, MORE_BY_HEADLINE, MORE_BY_URL, MORE_LINKS, OTHER_ARTICLES, READ_BY_HEADLINE, READ_BY_URL } from './marks-setup.ts';
+import { frontSetting, seedHistory, FRONT_LINKS, MORE_BY_HEADLINE, MORE_BY_URL, MORE_LINKS, OTHER_ARTICLES, READ_BY_HEADLINE, READ_BY_URL } from './marks-setup.ts';
 import type { Log } from './options.ts';
 import type { MarksResult, MarksRun, MarksStep, MarksSummary } from './results.ts';
 import { extensionTasks, TRACE_CATEGORIES } from './trace.ts';
@@ -70,14 +70,17 @@ export async function marksCost(corpus: readonly CorpusPage[], target: MarksTarg
     browsers.push(browser);
     const least = await launchBrowser('chromium', { dist: leastDist, userDataDir: leastProfile });
     browsers.push(least);
-    const { setting, articles } = await seeded(browser, corpus, target);
-    // The same plan in the reference's history (frontSetting is deterministic but for the dates).
-    const reference = await seeded(least, corpus, target);
-    if (!samePlan(setting, reference.setting)) throw new Error('marks: the reference script\'s history holds another plan than marks.js\'s');
+    const setting = await frontSetting(browser, corpus, target);
+    // The same history in both browsers.
+    const benchIn = async (b: ExtensionBrowser) => benchPage(b, await b.browser.newPage(), target.bundle);
+    const [bench, leastBench] = [await benchIn(browser), await benchIn(least)];
+    const recorded = await seedHistory(bench, setting.reports);
+    await seedHistory(leastBench, setting.reports);
+    const articles = await bench('count');
     target.publish(FRONT_PATH, frontPageHtml(setting.links, setting.more));
     const front = `${target.benchOrigin}${FRONT_PATH}`;
-    const expected = { links: await expectedMarks(setting.bench, front, setting.links), more: await expectedMarks(setting.bench, front, setting.more) };
-    const leastExpected = await expectedMarks(reference.setting.bench, front, setting.links);
+    const expected = { links: await expectedMarks(bench, front, setting.links), more: await expectedMarks(bench, front, setting.more) };
+    const leastExpected = await expectedMarks(leastBench, front, setting.links);
     target.log(`marks: ${articles.toLocaleString('en')} articles in the history; the worker marks ${expected.links} of` +
       ` ${setting.links.length} links, then ${expected.more} of ${setting.more.length} more`);
     if (expected.links === 0) throw new Error('marks: the worker would mark none of the front page\'s links: the history was not seeded');
@@ -100,7 +103,7 @@ export async function marksCost(corpus: readonly CorpusPage[], target: MarksTarg
         ` the reference script: ${fmt(reference.tasks?.totalMs ?? Number.NaN)} ms (longest ${fmt(reference.tasks?.longestMs ?? Number.NaN)})`);
     }
     const figures: MarksResult = {
-      links: FRONT_LINKS, moreLinks: MORE_LINKS, articles, otherArticles: OTHER_ARTICLES, recorded: setting.recorded,
+      links: FRONT_LINKS, moreLinks: MORE_LINKS, articles, otherArticles: OTHER_ARTICLES, recorded,
       planned: { byUrl: READ_BY_URL, byHeadline: READ_BY_HEADLINE, moreByUrl: MORE_BY_URL, moreByHeadline: MORE_BY_HEADLINE },
       expected, runs, load: summaryOf(runs.map((r) => r.load)), scroll: summaryOf(runs.map((r) => r.scroll)),
       least: { runs: leastRuns, load: summaryOf(leastRuns) },
@@ -112,24 +115,10 @@ export async function marksCost(corpus: readonly CorpusPage[], target: MarksTarg
   }
 }
 
-/** The front page's plan seeded in `browser`'s history (marks-setup.ts), with a caller of the bench bundle there. */
-async function seeded(browser: ExtensionBrowser, corpus: readonly CorpusPage[], target: MarksTarget) {
-  const control = await browser.browser.newPage();
-  const bench = await benchPage(browser, control, target.bundle);
-  const setting = { ...(await frontSetting(browser, bench, corpus, target)), bench };
-  return { setting, articles: await bench('count') };
-}
-
-const samePlan = (a: FrontSetting, b: FrontSetting) =>
-  JSON.stringify([a.links, a.more, a.recorded]) === JSON.stringify([b.links, b.more, b.recorded]);
-
 /** The extension of `dist` copied into `into`, its marks.js the reference script (src/bench/least-marks), built as the extension is (minified). */
 async function leastMarksBuild(dist: string, into: string): Promise<void> {
   await cp(dist, into, { recursive: true });
-  await build({
-    entryPoints: [join(ROOT, 'src', 'bench', 'least-marks', 'index.ts')], outfile: join(into, 'marks.js'),
-    bundle: true, minify: true, format: 'iife', target: ['chrome120', 'firefox128'], legalComments: 'none', logLevel: 'warning',
-  });
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [join(ROOT, 'src', 'bench', 'least-marks', 'index.ts')], outfile: join(into, 'marks.js') });
 }
 
 /** One load of the front page in a new tab of the reference's browser, traced until `links` are marked. */

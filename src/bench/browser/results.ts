@@ -76,7 +76,7 @@ export interface MarksResult {
   runs: MarksRun[];
   load: MarksSummary;
   scroll: MarksSummary;
-  /** The least marks script (src/bench/least-marks), loading the same page in turn with marks.js in a Chromium of its own. */
+  /** The reference script (src/bench/least-marks), loading the same page in turn with marks.js in a Chromium of its own. */
   least: { runs: MarksStep[]; load: MarksSummary };
 }
 
